@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import type { Database } from './db/database'
+import { handleError, notFound } from './http/errors'
+import { registerSecurity } from './http/security'
+import { registerStatic } from './http/static'
+import { authRoutes } from './routes/auth'
+import { healthRoutes } from './routes/health'
+import { syncRoutes } from './routes/sync'
+
+export interface AppOptions {
+  db: Database
+  /** The built client (dist/); absent for an API-only server. */
+  staticDir?: string
+  /** Origins besides the server's own that may send state-changing requests. */
+  allowedOrigins?: string[]
+  secureCookies?: boolean
+  trustProxy?: boolean
+  logger?: boolean
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  })
+  app.setErrorHandler(handleError)
+  await app.register(cookie)
+  await registerSecurity(app, options.allowedOrigins ?? [])
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(db))
+      await api.register(authRoutes(db, { secureCookies: options.secureCookies ?? false }))
+      await api.register(syncRoutes(db))
+    },
+    { prefix: '/api' },
+  )
+
+  if (options.staticDir) await registerStatic(app, options.staticDir)
+  else
+    app.setNotFoundHandler((request) => {
+      throw notFound(request.method, request.url)
+    })
+  return app
+}

@@ -1,0 +1,4 @@
+import initial from './0001-initial'
+
+/** Applied in order, each once; append new migrations, never edit an applied one. */
+export const migrations: { name: string; sql: string }[] = [{ name: '0001-initial', sql: initial }]

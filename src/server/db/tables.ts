@@ -1,0 +1,62 @@
+import type { EntityType } from '../../shared/entities'
+
+/** The table behind each synced record type. */
+export const tableOf: Record<EntityType, string> = {
+  organisation: 'organisations',
+  value: 'org_values',
+  area: 'areas',
+  team: 'teams',
+  person: 'people',
+  plan: 'plans',
+  theme: 'themes',
+  action: 'actions',
+  milestone: 'milestones',
+  measure: 'measures',
+  risk: 'risks',
+  assignment: 'assignments',
+}
+
+// Columns a device never receives: scope and bookkeeping the server keeps to itself.
+const serverOnlyColumns = new Set(['org_id', 'change_seq'])
+
+const toCamel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+const toSnake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/** A row as `to_jsonb` gives it, turned into the record shape of src/shared/entities.ts. */
+export function rowToRecord(row: Record<string, unknown>): Record<string, unknown> {
+  const record: Record<string, unknown> = {}
+  for (const [column, value] of Object.entries(row)) {
+    if (!serverOnlyColumns.has(column)) record[toCamel(column)] = value
+  }
+  return record
+}
+
+/**
+ * Inserts records (camelCase, as in src/shared/entities.ts) into `table`, many rows per
+ * statement. Arrays and objects go to jsonb columns as JSON.
+ */
+export async function insertRecords(
+  tx: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  table: string,
+  records: Record<string, unknown>[],
+): Promise<void> {
+  const first = records[0]
+  if (!first) return
+  const keys = Object.keys(first)
+  const columns = keys.map(toSnake).join(', ')
+  // PostgreSQL takes at most 65,535 parameters in one statement.
+  const perStatement = Math.max(1, Math.floor(60_000 / keys.length))
+  for (let start = 0; start < records.length; start += perStatement) {
+    const chunk = records.slice(start, start + perStatement)
+    const params: unknown[] = []
+    const tuples = chunk.map((record) => {
+      const placeholders = keys.map((key) => {
+        const value = record[key]
+        params.push(value !== null && typeof value === 'object' ? JSON.stringify(value) : value)
+        return `$${params.length}`
+      })
+      return `(${placeholders.join(', ')})`
+    })
+    await tx.query(`insert into ${table} (${columns}) values ${tuples.join(', ')}`, params)
+  }
+}

@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url'
+import { openDatabase } from './db/database'
+import { migrate } from './db/migrate'
+import { seedDemo } from './demo/seed'
+import { buildApp } from './app'
+
+const env = process.env
+const withDemo = process.argv.includes('--demo')
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? `${root}data/pglite` })
+const applied = await migrate(db)
+if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+if (withDemo && (await seedDemo(db))) console.log('Loaded the demo organisation (see README for the demo accounts).')
+
+const app = await buildApp({
+  db,
+  staticDir: `${root}dist`,
+  allowedOrigins: env.ALLOWED_ORIGINS?.split(',').filter(Boolean),
+  secureCookies: env.COOKIE_SECURE === 'true',
+  trustProxy: env.TRUST_PROXY === 'true',
+  logger: env.LOG_REQUESTS === 'true',
+})
+const port = Number(env.PORT ?? 8080)
+await app.listen({ port, host: env.HOST ?? '0.0.0.0' })
+console.log(`Golden Thread is running at http://localhost:${port} (database: ${db.kind})`)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close()
+    await db.close()
+    process.exit(0)
+  })
+}

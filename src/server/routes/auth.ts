@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Database } from '../db/database'
+import { signInSchema, type SessionInfo } from '../../shared/api'
+import { HttpError, parseInput } from '../http/errors'
+import { decoyHash, passwordMatches } from '../auth/passwords'
+import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from '../auth/rate-limit'
+import { createSession, endSession, sessionCookie, sessionMaxAgeSeconds } from '../auth/sessions'
+import { loadViewer, requireViewer, viewerOf, type Viewer } from '../auth/viewer'
+
+async function sessionInfo(db: Database, viewer: Viewer): Promise<SessionInfo> {
+  const rows = await db.query<{ id: string; name: string; short_name: string }>(
+    'select id, name, short_name from organisations where id = $1',
+    [viewer.orgId],
+  )
+  const org = rows[0]
+  if (!org) throw new HttpError(500, 'server_error', 'The organisation of this account is missing.')
+  return {
+    person: viewer.person,
+    email: viewer.email,
+    organisation: { id: org.id, name: org.name, shortName: org.short_name },
+  }
+}
+
+export function authRoutes(db: Database, options: { secureCookies: boolean }) {
+  return async (app: FastifyInstance) => {
+    const setCookie = (reply: FastifyReply, token: string) =>
+      reply.setCookie(sessionCookie, token, {
+        path: '/api',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        // An explicit lifetime: iOS home-screen apps drop cookies that have none.
+        maxAge: sessionMaxAgeSeconds,
+      })
+
+    app.post('/auth/sign-in', async (request, reply) => {
+      const { email, password } = parseInput(signInSchema, request.body)
+      const retryAfter = await signInBlockedFor(db, email, request.ip)
+      if (retryAfter) {
+        reply.header('retry-after', String(retryAfter))
+        throw new HttpError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins. Wait ${Math.ceil(retryAfter / 60)} minutes and try again.`,
+        )
+      }
+      const rows = await db.query<{ person_id: string; password_hash: string }>(
+        'select person_id, password_hash from accounts where email = $1',
+        [email],
+      )
+      const account = rows[0]
+      const matches = await passwordMatches(account?.password_hash ?? decoyHash, password)
+      const viewer = account && matches ? await loadViewer(db, account.person_id) : undefined
+      if (!viewer) {
+        await recordSignInFailure(db, email, request.ip)
+        throw new HttpError(401, 'wrong_credentials', 'That email and password do not match an account.')
+      }
+      await clearSignInFailures(db, email)
+      setCookie(reply, await createSession(db, viewer.person.id))
+      return sessionInfo(db, viewer)
+    })
+
+    app.post('/auth/sign-out', async (request, reply) => {
+      const token = request.cookies[sessionCookie]
+      if (token) await endSession(db, token)
+      reply.clearCookie(sessionCookie, { path: '/api' })
+      return reply.status(204).send()
+    })
+
+    app.get('/auth/session', { preHandler: requireViewer(db) }, async (request) =>
+      sessionInfo(db, viewerOf(request)),
+    )
+  }
+}

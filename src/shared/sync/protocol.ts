@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { entityTypes, type EntityType, type Entity } from '../entities'
+
+/** The most changes one pull page carries; the client asks again while `hasMore`. */
+export const maxPullLimit = 5000
+export const defaultPullLimit = 2000
+
+export const pullQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(maxPullLimit).default(defaultPullLimit),
+})
+export type PullQuery = z.infer<typeof pullQuerySchema>
+
+export type Upsert = { [T in EntityType]: { type: T; op: 'put'; version: number; data: Entity<T> } }[EntityType]
+export interface Removal {
+  type: EntityType
+  op: 'delete'
+  version: number
+  id: string
+}
+export type Change = Upsert | Removal
+
+export interface PullResponse {
+  changes: Change[]
+  /** The version of the last change in this page; send it back as `since`. */
+  checkpoint: number
+  hasMore: boolean
+}
+
+export const entityTypeSchema = z.enum(entityTypes as [EntityType, ...EntityType[]])
