@@ -1,0 +1,80 @@
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type {
+  Action, Area, Assignment, EntityType, Measure, Milestone, Organisation, Person, Plan, Risk, Team, Theme, Value,
+} from '../../shared/entities'
+import { searchTextOf } from './search-text'
+
+/** A record as kept on the device: the server's record plus what the device derives from it. */
+export type Searchable<T> = T & { searchText: string }
+
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+export class LocalDatabase extends Dexie {
+  meta!: Table<MetaRow, string>
+  organisations!: EntityTable<Organisation, 'id'>
+  values!: EntityTable<Value, 'id'>
+  areas!: EntityTable<Area, 'id'>
+  teams!: EntityTable<Team, 'id'>
+  people!: EntityTable<Person, 'id'>
+  plans!: EntityTable<Plan, 'id'>
+  themes!: EntityTable<Searchable<Theme>, 'id'>
+  actions!: EntityTable<Searchable<Action>, 'id'>
+  milestones!: EntityTable<Searchable<Milestone>, 'id'>
+  measures!: EntityTable<Measure, 'id'>
+  risks!: EntityTable<Risk, 'id'>
+  assignments!: EntityTable<Assignment, 'id'>
+
+  constructor(name = 'golden-thread') {
+    super(name)
+    this.version(1).stores({
+      meta: 'key',
+      organisations: 'id',
+      values: 'id, position',
+      areas: 'id, position',
+      teams: 'id, areaId',
+      people: 'id',
+      plans: 'id',
+      themes: 'id, planId, position',
+      actions: 'id, themeId, *areaIds, leadTeamId, code',
+      milestones: 'id, actionId, dueDate',
+      measures: 'id, planId',
+      risks: 'id, planId',
+      assignments: 'id, actionId, milestoneId, personId, teamId',
+    })
+    // Version 2 keeps a lower-cased copy of each searchable record's text, so a search
+    // scans ready strings instead of lower-casing 20,000 records on every keystroke.
+    // Devices that synced under version 1 get it computed here, without a new pull.
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        for (const table of ['themes', 'actions', 'milestones'] as const) {
+          await tx.table(table).toCollection().modify((record: Record<string, unknown>) => {
+            record.searchText = searchTextOf(record)
+          })
+        }
+      })
+  }
+}
+
+/** The table each record type of a pull lands in. */
+export const tableFor: Record<EntityType, keyof LocalDatabase & string> = {
+  organisation: 'organisations',
+  value: 'values',
+  area: 'areas',
+  team: 'teams',
+  person: 'people',
+  plan: 'plans',
+  theme: 'themes',
+  action: 'actions',
+  milestone: 'milestones',
+  measure: 'measures',
+  risk: 'risks',
+  assignment: 'assignments',
+}
+
+export const searchableTypes = new Set<EntityType>(['theme', 'action', 'milestone'])
+
+export const localDb = new LocalDatabase()

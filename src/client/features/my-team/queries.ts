@@ -1,0 +1,58 @@
+import type { Ref } from 'vue'
+import type { Action, Person, Team, Theme, Value } from '../../../shared/entities'
+import { localDb, type LocalDatabase } from '../../db/database'
+import { useLiveQuery } from '../../db/live-query'
+import { organisationArea, rankForTeam, type RankedAction } from './relevance'
+
+export interface TeamPriorities {
+  person: Person
+  teams: Team[]
+  areaNames: string[]
+  values: Value[]
+  /** Projects the team leads or is assigned. */
+  ownProjects: RankedAction[]
+  /** The rest of the team's area and the whole organisation, under their priority. */
+  priorities: { theme: Theme; projects: RankedAction[] }[]
+}
+
+export async function loadTeamPriorities(db: LocalDatabase, personId: string): Promise<TeamPriorities | undefined> {
+  const person = await db.people.get(personId)
+  if (!person) return undefined
+  const [teams, areas, values, themes] = await Promise.all([
+    db.teams.bulkGet(person.teamIds).then((list) => list.filter((team): team is Team => team !== undefined)),
+    db.areas.orderBy('position').toArray(),
+    db.values.orderBy('position').toArray(),
+    db.themes.orderBy('position').toArray(),
+  ])
+  const teamIds = new Set(teams.map((team) => team.id))
+  const areaIds = new Set(teams.map((team) => team.areaId))
+  const organisationAreaId = organisationArea(areas)?.id
+  const wantedAreas = [...areaIds, ...(organisationAreaId ? [organisationAreaId] : [])]
+  // Narrow index reads only: the team's areas, its assignments, the projects it leads.
+  const [inAreas, assignments, led] = await Promise.all([
+    db.actions.where('areaIds').anyOf(wantedAreas).distinct().toArray(),
+    db.assignments.where('teamId').anyOf([...teamIds]).toArray(),
+    db.actions.where('leadTeamId').anyOf([...teamIds]).toArray(),
+  ])
+  const assignedActionIds = new Set(assignments.flatMap((a) => (a.actionId ? [a.actionId] : [])))
+  const assignedElsewhere = await db.actions.bulkGet([...assignedActionIds])
+  const byId = new Map<string, Action>()
+  for (const action of [...inAreas, ...led, ...assignedElsewhere]) if (action) byId.set(action.id, action)
+
+  const ranked = rankForTeam([...byId.values()], { teamIds, areaIds, organisationAreaId, assignedActionIds })
+  const own = ranked.filter((r) => r.relevance === 'led-by-team' || r.relevance === 'assigned-to-team')
+  const rest = ranked.filter((r) => r.relevance === 'area' || r.relevance === 'organisation')
+  return {
+    person,
+    teams,
+    areaNames: areas.filter((area) => areaIds.has(area.id)).map((area) => area.name),
+    values,
+    ownProjects: own,
+    priorities: themes
+      .map((theme) => ({ theme, projects: rest.filter((r) => r.action.themeId === theme.id) }))
+      .filter((group) => group.projects.length > 0),
+  }
+}
+
+export const useTeamPriorities = (personId: Ref<string | undefined>) =>
+  useLiveQuery((id) => (id ? loadTeamPriorities(localDb, id) : Promise.resolve(undefined)), personId)

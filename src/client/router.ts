@@ -1,0 +1,35 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useSessionStore } from './features/session/store'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title: string
+    public?: boolean
+  }
+}
+
+// Every screen but the shell loads on demand, so the first screen downloads only what it needs.
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/my-team' },
+  { path: '/sign-in', name: 'sign-in', component: () => import('./features/session/SignInView.vue'), meta: { title: 'Sign in', public: true } },
+  { path: '/my-team', name: 'my-team', component: () => import('./features/my-team/MyTeamView.vue'), meta: { title: 'My team' } },
+  { path: '/plan', name: 'plan', component: () => import('./features/plan/PlanView.vue'), meta: { title: 'The plan' } },
+  { path: '/plan/actions/:id', name: 'action', component: () => import('./features/plan/ActionView.vue'), props: true, meta: { title: 'Project' } },
+  { path: '/search', name: 'search', component: () => import('./features/search/SearchView.vue'), meta: { title: 'Search the plan' } },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./ui/NotFoundView.vue'), meta: { title: 'Page not found', public: true } },
+]
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory(), routes })
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    if (!session.restored) await session.restore()
+    if (!to.meta.public && !session.signedIn) return { name: 'sign-in', query: { next: to.fullPath } }
+    if (to.name === 'sign-in' && session.signedIn) return { name: 'my-team' }
+    return true
+  })
+  router.afterEach((to) => {
+    document.title = `${to.meta.title} · Golden Thread`
+  })
+  return router
+}
