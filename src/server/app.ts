@@ -16,13 +16,14 @@ export interface AppOptions {
   allowedOrigins?: string[]
   secureCookies?: boolean
   trustProxy?: boolean
-  logger?: boolean
+  /** pino level; absent means silent (tests). */
+  logLevel?: string
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logLevel ? { level: options.logLevel } : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   })

@@ -19,7 +19,7 @@ const app = await buildApp({
   allowedOrigins: env.ALLOWED_ORIGINS?.split(',').filter(Boolean),
   secureCookies: env.COOKIE_SECURE === 'true',
   trustProxy: env.TRUST_PROXY === 'true',
-  logger: env.LOG_REQUESTS === 'true',
+  logLevel: env.LOG_LEVEL ?? 'warn',
 })
 const port = Number(env.PORT ?? 8080)
 await app.listen({ port, host: env.HOST ?? '0.0.0.0' })

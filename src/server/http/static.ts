@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { notFound } from './errors'
 
@@ -18,13 +18,15 @@ export async function registerStatic(app: FastifyInstance, root: string) {
     root,
     wildcard: false,
     index: false,
-    setHeaders(res, path) {
-      const immutable = path.includes(`${join(root, 'assets')}`)
-      res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+    cacheControl: false,
+    // @fastify/static passes the reply here, whatever its types say.
+    setHeaders(reply: unknown, path: string) {
+      const immutable = path.startsWith(join(root, 'assets'))
+      ;(reply as FastifyReply).header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
     },
   })
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !basename(request.url.split('?')[0]!).includes('.')
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !basename(request.url.split('?')[0]!).includes('.')
     if (!isPage) throw notFound(request.method, request.url)
     reply.header('cache-control', 'no-cache')
     return reply.sendFile('index.html')

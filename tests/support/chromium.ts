@@ -1,0 +1,32 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+
+/** Debian's Chromium; nothing is downloaded. Set CHROMIUM_PATH to use another. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** The devices every journey runs on: a 10-inch tablet both ways round, and a phone. */
+export const devices = {
+  'tablet landscape': { viewport: { width: 1280, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+  'tablet portrait': { viewport: { width: 800, height: 1280 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+} as const
+export type DeviceName = keyof typeof devices
+
+export function newDeviceContext(browser: Browser, device: DeviceName, origin: string): Promise<BrowserContext> {
+  return browser.newContext({ ...devices[device], baseURL: origin, locale: 'en-GB', timezoneId: 'Europe/London' })
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { openDatabase, type Database } from '../../src/server/db/database'
+import { migrate } from '../../src/server/db/migrate'
+
+export type Backend = 'pglite' | 'postgres'
+export const backends: Backend[] = ['pglite', 'postgres']
+
+/** A new, migrated, empty database: PGlite in memory, or a fresh database on the throwaway server. */
+export async function freshDatabase(backend: Backend): Promise<Database> {
+  if (backend === 'pglite') {
+    const db = await openDatabase({})
+    await migrate(db)
+    return db
+  }
+  const adminUrl = inject('postgresAdminUrl')
+  const name = `test_${randomUUID().replaceAll('-', '')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const db = await openDatabase({ url: adminUrl.replace(/\/postgres$/, `/${name}`) })
+  await migrate(db)
+  return db
+}
