@@ -1,0 +1,68 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+/** One figure a benchmark measured, with the goal it is read against (if it has one). */
+export interface Figure {
+  bench: string
+  name: string
+  value: number | null
+  unit: 'ms' | 'KB' | 'count' | 'bytes' | 'records'
+  /** The figure meets its goal when it is at most this. */
+  goalAtMost?: number
+  /** Free text shown next to the figure: how it was measured, spread, caveats. */
+  note?: string
+}
+
+export type Verdict = 'met' | 'MISSED' | 'n/a'
+
+export const verdictOf = (figure: Figure): Verdict =>
+  figure.goalAtMost === undefined || figure.value === null ? 'n/a' : figure.value <= figure.goalAtMost ? 'met' : 'MISSED'
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+export const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places
+
+function formatValue(figure: Figure): string {
+  if (figure.value === null) return '—'
+  const places = figure.unit === 'ms' || figure.unit === 'KB' ? 1 : 0
+  return `${round(figure.value, places).toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places })} ${figure.unit}`
+}
+
+function formatGoal(figure: Figure): string {
+  return figure.goalAtMost === undefined ? '' : `≤ ${figure.goalAtMost.toLocaleString('en-GB')} ${figure.unit}`
+}
+
+/** A plain-text table, one row per figure, grouped by benchmark. */
+export function formatTable(figures: Figure[]): string {
+  const rows = figures.map((f) => [f.bench, f.name, formatValue(f), formatGoal(f), verdictOf(f) === 'n/a' ? '' : verdictOf(f), f.note ?? ''])
+  const header = ['Benchmark', 'Figure', 'Value', 'Goal', 'Verdict', 'Notes']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd()
+  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  ')]
+  let previous = ''
+  for (const row of rows) {
+    out.push(line([row[0] === previous ? '' : row[0]!, ...row.slice(1)]))
+    previous = row[0]!
+  }
+  return out.join('\n')
+}
+
+export function writeResults(path: string, payload: unknown) {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, `${JSON.stringify(payload, null, 2)}\n`)
+}
+
+/** Rejects after `ms`, so no benchmark can hang the run. */
+export class TimedOut extends Error {}
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut(`${what} took longer than ${Math.round(ms / 1000)} s`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}

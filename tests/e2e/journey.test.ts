@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { startApp, type RunningApp } from '../support/app-server'
+import { devices, launchChromium, newDeviceContext, type DeviceName } from '../support/chromium'
+import { AppShell, planTitle, teamName } from './page-models/app-shell'
+import { MyTeamPage, PlanPage, projectCard, projectName } from './page-models/screens'
+import { practitioner, SignInPage } from './page-models/sign-in-page'
+import { linkNames, reachesPath, shows } from './page-models/waits'
+
+let app: RunningApp
+let browser: Browser
+
+beforeAll(async () => {
+  ;[app, browser] = await Promise.all([startApp(), launchChromium()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+/** What My team shows under "Priorities for your area…": each priority and its project links. */
+async function prioritiesShown(page: Page): Promise<{ title: string; projects: string[] }[]> {
+  const myTeam = new MyTeamPage(page)
+  await shows(myTeam.prioritiesHeading)
+  const regions = await myTeam.priorities.all()
+  return Promise.all(
+    regions.map(async (region) => ({
+      title: (await region.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '',
+      projects: await linkNames(region),
+    })),
+  )
+}
+
+describe.each(Object.keys(devices) as DeviceName[])('a practitioner on a %s', (device) => {
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    context = await newDeviceContext(browser, device, app.origin)
+    page = await context.newPage()
+  })
+  afterAll(async () => {
+    await context?.close()
+    // Whatever happened, leave the server answering for the next device.
+    await app.goOnline()
+  })
+
+  it('signs in, sees their team, and keeps working offline', async () => {
+    const shell = new AppShell(page)
+    const myTeam = new MyTeamPage(page)
+
+    const signIn = new SignInPage(page)
+    await signIn.open()
+    await signIn.submitAs(practitioner)
+    await shows(shell.heading(teamName))
+    await reachesPath(page, '/my-team')
+
+    // The team's values, its own projects, and the priorities for its area.
+    for (const value of ['Trust', 'Respect', 'Empower']) await shows(myTeam.value(value))
+    await shows(myTeam.ownProjectsHeading)
+    await shows(projectCard(page, 'K9').getByText('Your team leads this'))
+    expect(await projectCard(page, 'K9').getByRole('link').textContent()).toMatch(/transition planning for young people with SEND/)
+    const priorities = await prioritiesShown(page)
+    expect(priorities.map((p) => p.title)).toContain('Stronger families')
+    const projects = priorities.flatMap((p) => p.projects)
+    expect(projects.some((name) => name.startsWith('K1: '))).toBe(true) // Kingston
+    expect(projects.some((name) => name.startsWith('C1: '))).toBe(true) // the whole organisation
+    expect(projects.filter((name) => /^[RW]\d+: /.test(name)), 'other boroughs are not this team’s priorities').toEqual([])
+
+    await shows(shell.sync.connection('Online'))
+    await shows(shell.sync.lastSynced)
+    expect(await shell.sync.lastSynced.textContent()).toMatch(/^Last synced today at \d{2}:\d{2}$/)
+
+    await shell.waitForServiceWorkerControl()
+    await shows(shell.heading(teamName))
+
+    // Offline for real: the server stops answering and the browser has no network.
+    await app.goOffline()
+    await context.setOffline(true)
+    await page.reload()
+    await shows(shell.heading(teamName))
+    expect(await prioritiesShown(page)).toEqual(priorities)
+    await shows(shell.sync.connection('Offline'))
+
+    await shell.goTo('The plan')
+    await shows(shell.heading(planTitle))
+    await new PlanPage(page).waitUntilShown()
+    await page.getByRole('main').getByRole('link', { name: projectName('K9') }).click()
+    await shows(shell.heading(/^K9 Work with adult care and housing providers/))
+    await shows(page.getByText('Associate Director for SEND (Kingston Children with Disabilities Team)'))
+    await shows(shell.sync.connection('Offline'))
+
+    // Back in signal: syncing on request works and the status says so.
+    await app.goOnline()
+    await context.setOffline(false)
+    await shell.sync.syncNow()
+    await shows(shell.sync.connection('Online'))
+    await shows(shell.sync.lastSynced)
+  })
+})

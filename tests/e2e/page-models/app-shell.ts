@@ -1,0 +1,47 @@
+import type { Page } from 'playwright-core'
+import { SyncStatus } from './sync-status'
+import { shows } from './waits'
+
+export const teamName = 'Kingston Children with Disabilities Team'
+export const planTitle = 'Achieving more for Children'
+
+/** What every signed-in screen has: the main navigation, the sync status, and the page's main heading. */
+export class AppShell {
+  readonly sync: SyncStatus
+  constructor(readonly page: Page) {
+    this.sync = new SyncStatus(page)
+  }
+
+  get nav() {
+    return this.page.getByRole('navigation', { name: 'Main' })
+  }
+  get main() {
+    return this.page.getByRole('main')
+  }
+  heading(name: string | RegExp) {
+    return this.main.getByRole('heading', { level: 1, name })
+  }
+
+  async goTo(link: 'My team' | 'The plan' | 'Search'): Promise<void> {
+    await this.nav.getByRole('link', { name: link, exact: true }).click()
+  }
+
+  async signOut(): Promise<void> {
+    await this.nav.getByRole('button', { name: 'Sign out' }).click()
+  }
+
+  async showsMyTeam(): Promise<void> {
+    await shows(this.heading(teamName))
+  }
+
+  /**
+   * Waits until the service worker is active and controls this page, reloading once if
+   * the page loaded before the worker was installed (the app does not claim clients).
+   */
+  async waitForServiceWorkerControl(): Promise<void> {
+    await this.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+    const controlled = await this.page.evaluate(() => navigator.serviceWorker.controller !== null)
+    if (!controlled) await this.page.reload()
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 15_000 })
+  }
+}
