@@ -39,7 +39,8 @@ async function oneColdStart(page: Page): Promise<Run> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
   await page.goto('/my-team', { waitUntil: 'commit' })
-  await page.waitForFunction('window.__gtHeadingFrameAt !== undefined', undefined, { timeout: 20_000 })
+  // Functions, not strings: the app's CSP forbids eval, which a string predicate would need.
+  await page.waitForFunction(() => (window as { __gtHeadingFrameAt?: number }).__gtHeadingFrameAt !== undefined, undefined, { timeout: 20_000 })
   const run = await page.evaluate(`({
     headingMs: window.__gtHeadingAt,
     nextFrameMs: window.__gtHeadingFrameAt,
@@ -65,7 +66,7 @@ export async function benchColdStart(browser: Browser): Promise<{ figures: Figur
     // The worker precaches the app on install; it controls pages loaded after it activates.
     await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)')
     if (!(await page.evaluate('navigator.serviceWorker.controller !== null'))) await page.reload()
-    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 })
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 })
     await page.getByRole('heading', { name: heading }).waitFor({ timeout: 20_000 })
     await page.close()
 

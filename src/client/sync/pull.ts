@@ -1,4 +1,4 @@
-import type { PullResponse } from '../../shared/sync/protocol'
+import { defaultPullLimit, type PullResponse } from '../../shared/sync/protocol'
 import type { LocalDatabase } from '../db/database'
 import { applyPullPage } from '../db/apply-pull'
 import { readMeta } from '../db/meta'
@@ -12,14 +12,13 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
  * before its transaction opens: awaiting the network inside a Dexie transaction would
  * commit it early.
  */
-export async function pullAll(db: LocalDatabase, onPage?: (received: number) => void): Promise<number> {
+export async function pullAll(db: LocalDatabase, pageSize = defaultPullLimit): Promise<number> {
   let since = (await readMeta(db, 'checkpoint')) ?? 0
   let received = 0
   for (;;) {
-    const page = await api<PullResponse>(`/sync/pull?since=${since}`)
+    const page = await api<PullResponse>(`/sync/pull?since=${since}&limit=${pageSize}`)
     await applyPullPage(db, page)
     received += page.changes.length
-    onPage?.(received)
     if (!page.hasMore) return received
     since = page.checkpoint
     await yieldToBrowser()

@@ -5,9 +5,12 @@ import { shows } from './waits'
 export function projectCard(page: Page, code: string) {
   return page.getByRole('main').getByRole('article').filter({ has: page.getByRole('link', { name: projectName(code) }) })
 }
-export const projectName = (code: string) => new RegExp(`^${code}: `)
+/** A project link's accessible name: its code, a colon, its description ("K9 : Work with…"). */
+export const projectName = (code: string) => new RegExp(`^${code}\\s*: `)
 /** Any project link, named by its code. */
-export const anyProjectName = /^[CKRW]\d+: /
+export const anyProjectName = /^[CKRW]\d+\s*: /
+/** The code at the start of a project link's name or text. */
+export const codeOf = (name: string) => /^([A-Z]\d+)\s*:/.exec(name)?.[1]
 
 export class MyTeamPage {
   constructor(readonly page: Page) {}

@@ -1,0 +1,137 @@
+import 'fake-indexeddb/auto'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { randomUUID } from 'node:crypto'
+import { localDb } from '../../src/client/db/database'
+import { readMeta } from '../../src/client/db/meta'
+import { clearLocalData } from '../../src/client/db/reset'
+import { pullAll } from '../../src/client/sync/pull'
+import { useSessionStore } from '../../src/client/features/session/store'
+import { useSyncStore } from '../../src/client/sync/store'
+import { demoPassword } from '../../src/server/demo/people'
+import { importPlanDocument } from '../../src/server/plans/import'
+import { insertRecords } from '../../src/server/db/tables'
+import { reserveVersions } from '../../src/server/db/versions'
+import { hashPassword } from '../../src/server/auth/passwords'
+import { startApp, type RunningApp } from '../support/app-server'
+import { deviceFetch } from '../support/device-fetch'
+import { backends, freshDatabase } from '../support/databases'
+
+// The client's sync code, in Node with fake-indexeddb, against the real server over real HTTP.
+describe.each(backends)('a device syncing with the server on %s', (backend) => {
+  let app: RunningApp
+  let device: ReturnType<typeof deviceFetch>
+
+  beforeAll(async () => {
+    app = await startApp({ db: await freshDatabase(backend) })
+    await app.db.transaction(async (tx) => {
+      const other = await importPlanDocument(tx, {
+        organisation: { name: 'Other Council', shortName: 'OC', vision: 'v', values: [{ name: 'Care', meaning: 'm' }] },
+        areas: [{ key: 'all', name: 'Everywhere', kind: 'organisation' }],
+        plan: { title: 'Other', kind: 'service-plan', periodStart: '2024-01-01', periodEnd: '2025-01-01', versionLabel: '1', status: 'draft', source: 's' },
+        themes: [{ key: 't', title: 'Other theme', outcome: 'o', rationale: 'r' }],
+        actions: [{ key: 'a', theme: 't', areas: ['all'], code: 'O1', description: 'Other council action', leadRole: 'Lead' }],
+      })
+      const personId = randomUUID()
+      await insertRecords(tx, 'people', [{ id: personId, orgId: other.orgId, version: await reserveVersions(tx, other.orgId, 1), name: 'Other', jobTitle: 'Officer', role: 'viewer', teamIds: [], managesTeamIds: [] }])
+      await insertRecords(tx, 'accounts', [{ personId, email: 'other@council.example', passwordHash: await hashPassword('other-password') }])
+    })
+  })
+  afterAll(() => app.stop())
+
+  beforeEach(async () => {
+    await clearLocalData(localDb)
+    setActivePinia(createPinia())
+    device = deviceFetch(app.origin)
+    vi.stubGlobal('fetch', device.fetch)
+  })
+
+  it('signs in, pulls the whole plan into IndexedDB and remembers the session', async () => {
+    await useSessionStore().signIn('practitioner@demo.local', demoPassword)
+    expect(await localDb.actions.count()).toBe(47)
+    expect(await localDb.themes.count()).toBe(6)
+    expect(await localDb.values.count()).toBe(3)
+    expect((await readMeta(localDb, 'session'))?.person.name).toBe('Alex Morgan (demo)')
+    expect(await readMeta(localDb, 'checkpoint')).toBeGreaterThan(0)
+    expect(useSyncStore().lastSyncedAt).toBeDefined()
+    expect(useSyncStore().online).toBe(true)
+  })
+
+  it('pulls in pages, and a second pull with nothing new transfers almost nothing', async () => {
+    await useSessionStore().signIn('practitioner@demo.local', demoPassword)
+    await clearLocalData(localDb)
+    const before = device.traffic()
+    expect(await pullAll(localDb, 20)).toBe(85)
+    const first = device.traffic()
+    expect(first.requests - before.requests).toBe(5)
+    expect(await localDb.actions.count()).toBe(47)
+    expect(await pullAll(localDb)).toBe(0)
+    const second = device.traffic()
+    expect(second.requests - first.requests).toBe(1)
+    expect(second.bytes - first.bytes).toBeLessThan(100)
+  })
+
+  it('resumes a pull cut off half way without losing or repeating anything', async () => {
+    await useSessionStore().signIn('practitioner@demo.local', demoPassword)
+    await clearLocalData(localDb)
+    let calls = 0
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      if (++calls === 3) throw new TypeError('Failed to fetch')
+      return device.fetch(input, init)
+    })
+    await expect(pullAll(localDb, 20)).rejects.toThrow()
+    expect(await localDb.actions.count()).toBeLessThan(47)
+    const halfway = await readMeta(localDb, 'checkpoint')
+    expect(halfway).toBeGreaterThan(0)
+    await pullAll(localDb, 20)
+    expect(await localDb.actions.count()).toBe(47)
+    expect(await localDb.people.count()).toBe(8)
+  })
+
+  it("clears the previous person's data when someone from elsewhere signs in on the same device", async () => {
+    await useSessionStore().signIn('practitioner@demo.local', demoPassword)
+    expect(await localDb.actions.count()).toBe(47)
+    await useSessionStore().signIn('other@council.example', 'other-password')
+    const codes = (await localDb.actions.toArray()).map((a) => a.code)
+    expect(codes).toEqual(['O1'])
+    expect(await localDb.organisations.count()).toBe(1)
+  })
+
+  it('signs out: ends the session on the server and removes the local data', async () => {
+    const session = useSessionStore()
+    await session.signIn('manager@demo.local', demoPassword)
+    await session.signOut()
+    expect(session.signedIn).toBe(false)
+    expect(device.hasSession()).toBe(false)
+    for (const table of localDb.tables) expect(await table.count(), table.name).toBe(0)
+  })
+
+  it('still signs out, locally, with no connection', async () => {
+    const session = useSessionStore()
+    await session.signIn('manager@demo.local', demoPassword)
+    await app.goOffline()
+    try {
+      await session.signOut()
+      expect(await localDb.actions.count()).toBe(0)
+      expect(await readMeta(localDb, 'session')).toBeUndefined()
+    } finally {
+      await app.goOnline()
+    }
+  })
+
+  it('reports offline when the server cannot be reached, and a lapsed session without losing data', async () => {
+    const sync = useSyncStore()
+    await useSessionStore().signIn('practitioner@demo.local', demoPassword)
+    await app.goOffline()
+    try {
+      await sync.syncNow()
+      expect(sync.online).toBe(false)
+    } finally {
+      await app.goOnline()
+    }
+    await app.db.query('delete from sessions')
+    await sync.syncNow()
+    expect(sync.signedOutOnServer).toBe(true)
+    expect(await localDb.actions.count()).toBe(47)
+  })
+})

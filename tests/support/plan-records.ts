@@ -1,0 +1,64 @@
+import type { Action, Area, Milestone, Organisation, Person, Plan, Team, Theme, Value } from '../../src/shared/entities'
+
+/**
+ * A small plan as a device holds it, for client tests that need records without a
+ * server: two boroughs and the whole organisation, two priorities, six projects.
+ */
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+let version = 0
+const v = () => ++version
+
+export const ids = {
+  org: id(1), plan: id(2), company: id(10), kingston: id(11), richmond: id(12),
+  teamK: id(20), teamR: id(21), person: id(30), families: id(40), futures: id(41),
+}
+
+export const organisation: Organisation = {
+  id: ids.org, version: v(), name: 'Test Children Trust', shortName: 'TCT', vision: 'Children live safe, happy lives.',
+  howWeWork: [{ title: 'We put children first', description: 'Always.' }],
+}
+export const plan: Plan = {
+  id: ids.plan, version: v(), title: 'Achieving more', subtitle: 'Business Plan 2020/24', kind: 'business-plan',
+  periodStart: '2020-04-01', periodEnd: '2024-03-31', versionLabel: '2020/24', status: 'approved', reviewDate: null,
+  approvals: [], parentPlanId: null, source: 'test',
+}
+export const values: Value[] = ['Trust', 'Respect', 'Empower'].map((name, position) => ({
+  id: id(50 + position), version: v(), name, meaning: `${name} means something.`, behaviours: [], position,
+}))
+export const areas: Area[] = [
+  { id: ids.company, version: v(), name: 'Whole organisation', kind: 'organisation', position: 0 },
+  { id: ids.kingston, version: v(), name: 'Kingston', kind: 'borough', position: 1 },
+  { id: ids.richmond, version: v(), name: 'Richmond', kind: 'borough', position: 2 },
+]
+export const teams: Team[] = [
+  { id: ids.teamK, version: v(), areaId: ids.kingston, name: 'Kingston Disabilities Team', service: 'Social care' },
+  { id: ids.teamR, version: v(), areaId: ids.richmond, name: 'Richmond SEND Team', service: 'SEND' },
+]
+export const person: Person = {
+  id: ids.person, version: v(), name: 'Alex Test', jobTitle: 'Social Worker', role: 'practitioner', teamIds: [ids.teamK], managesTeamIds: [],
+}
+export const themes: Theme[] = [
+  { id: ids.families, version: v(), planId: ids.plan, title: 'Stronger families', outcome: 'Families are stronger.', rationale: 'Because.', ownerRole: null, position: 0 },
+  { id: ids.futures, version: v(), planId: ids.plan, title: 'Positive futures', outcome: 'Futures are positive.', rationale: 'Because.', ownerRole: null, position: 1 },
+]
+
+function action(n: number, code: string, themeId: string, areaId: string, description: string, leadTeamId: string | null = null): Action {
+  return {
+    id: id(100 + n), version: v(), planId: ids.plan, themeId, code, areaIds: [areaId], leadTeamId, description,
+    leadRole: 'Associate Director', leadPersonId: null, successMeasure: `${code} success`, successMeasureBy: '2024-03-31',
+    yearMilestone: `${code} milestone`, yearMilestoneBy: '2021-03-31', baseline: null, impact: null, risks: null,
+    monitoring: null, externalRefs: [], dueDate: null, status: 'not-started', position: n,
+  }
+}
+
+export const actions: Action[] = [
+  action(1, 'C1', ids.futures, ids.company, 'Develop residential provision across the company'),
+  action(2, 'K1', ids.families, ids.kingston, 'Embed a practice framework in Kingston'),
+  action(3, 'K2', ids.futures, ids.kingston, 'Improve transition planning for young people with SEND', ids.teamK),
+  action(4, 'R1', ids.families, ids.richmond, 'Embed a practice framework in Richmond'),
+  action(5, 'R2', ids.futures, ids.richmond, 'Review therapies in Richmond', ids.teamR),
+  action(6, 'C2', ids.families, ids.company, 'Strengthen the fostering agency'),
+]
+export const milestones: Milestone[] = [
+  { id: id(200), version: v(), actionId: id(103), title: 'A revised transitions protocol has been agreed', dueDate: '2021-01-31', ownerPersonId: null, status: 'on-track', position: 0 },
+]
