@@ -1,7 +1,15 @@
 // `npm test`: builds the app, runs every Vitest project (unit, server, e2e), and ends
 // with one line of totals for CI. Exits non-zero if anything failed.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+
+// End-to-end tests drive Debian's Chromium; install it on a fresh machine (as root).
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (!existsSync(chromium) && process.getuid?.() === 0) {
+  console.log("Installing Debian's Chromium for the end-to-end tests…")
+  const apt = (...args) => spawnSync('apt-get', args, { stdio: 'ignore' }).status === 0
+  if (!apt('install', '-y', 'chromium')) apt('update') && apt('install', '-y', 'chromium')
+}
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
 mkdirSync('.tmp', { recursive: true })
