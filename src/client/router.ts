@@ -25,7 +25,8 @@ export function createAppRouter() {
     const session = useSessionStore()
     if (!session.restored) await session.restore()
     if (!to.meta.public && !session.signedIn) return { name: 'sign-in', query: { next: to.fullPath } }
-    if (to.name === 'sign-in' && session.signedIn) return { name: 'my-team' }
+    // Signed in on the device: the sign-in page is only for a session that lapsed on the server.
+    if (to.name === 'sign-in' && session.signedIn && to.query.again !== '1') return { name: 'my-team' }
     return true
   })
   router.afterEach((to) => {
