@@ -7,9 +7,13 @@ import { registerStatic } from './http/static'
 import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
 import { syncRoutes } from './routes/sync'
+import { attachmentRoutes } from './routes/attachments'
+import type { AttachmentStore } from './attachments/folder-store'
 
 export interface AppOptions {
   db: Database
+  /** Where attachment bytes go. */
+  attachments: AttachmentStore
   /** The built client (dist/); absent for an API-only server. */
   staticDir?: string
   /** Origins besides the server's own that may send state-changing requests. */
@@ -36,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(healthRoutes(db))
       await api.register(authRoutes(db, { secureCookies: options.secureCookies ?? false }))
       await api.register(syncRoutes(db))
+      await api.register(attachmentRoutes(db, options.attachments))
     },
     { prefix: '/api' },
   )

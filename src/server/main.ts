@@ -3,18 +3,21 @@ import { openDatabase } from './db/database'
 import { migrate } from './db/migrate'
 import { seedDemo } from './demo/seed'
 import { buildApp } from './app'
+import { folderStore } from './attachments/folder-store'
 
 const env = process.env
 const withDemo = process.argv.includes('--demo')
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
-const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? `${root}data/pglite` })
+const dataDir = env.DATA_DIR ?? `${root}data`
+const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${dataDir}/pglite` })
 const applied = await migrate(db)
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
 if (withDemo && (await seedDemo(db))) console.log('Loaded the demo organisation (see README for the demo accounts).')
 
 const app = await buildApp({
   db,
+  attachments: folderStore(env.ATTACHMENTS_DIR ?? `${dataDir}/attachments`),
   staticDir: `${root}dist`,
   allowedOrigins: env.ALLOWED_ORIGINS?.split(',').filter(Boolean),
   secureCookies: env.COOKIE_SECURE === 'true',

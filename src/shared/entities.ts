@@ -86,6 +86,16 @@ export const workStatuses = ['not-started', 'on-track', 'at-risk', 'off-track', 
 export const workStatusSchema = z.enum(workStatuses)
 export type WorkStatus = z.infer<typeof workStatusSchema>
 
+/**
+ * Who set the current status, and when they made that change on their device: the
+ * conflict rule (src/shared/sync/status-rule.ts) compares these.
+ */
+const statusBookkeeping = {
+  statusSetAt: timestamp.nullable(),
+  statusSetBy: id.nullable(),
+  statusMutationId: id.nullable(),
+}
+
 export const actionSchema = z.object({
   ...base,
   planId: id,
@@ -107,6 +117,7 @@ export const actionSchema = z.object({
   externalRefs: z.array(text),
   dueDate: isoDate.nullable(),
   status: workStatusSchema,
+  ...statusBookkeeping,
   position: z.number().int(),
 })
 
@@ -117,6 +128,7 @@ export const milestoneSchema = z.object({
   dueDate: isoDate.nullable(),
   ownerPersonId: id.nullable(),
   status: workStatusSchema,
+  ...statusBookkeeping,
   position: z.number().int(),
 })
 
@@ -156,6 +168,58 @@ export const assignmentSchema = z.object({
   assignedAt: timestamp,
 })
 
+export const ragStatuses = ['green', 'amber', 'red'] as const
+export const ragSchema = z.enum(ragStatuses)
+export type Rag = z.infer<typeof ragSchema>
+
+/** Appended, never edited: an action's RAG status and commentary for a quarter. */
+export const progressUpdateSchema = z.object({
+  ...base,
+  actionId: id,
+  period: text,
+  rag: ragSchema,
+  commentary: text,
+  authorId: id,
+  madeAt: timestamp,
+  receivedAt: timestamp,
+})
+
+export const evidenceSchema = z.object({
+  ...base,
+  actionId: id,
+  milestoneId: id.nullable(),
+  note: text,
+  authorId: id,
+  madeAt: timestamp,
+  receivedAt: timestamp,
+})
+
+/** A photo or file of a piece of evidence; its bytes are fetched on demand. */
+export const attachmentSchema = z.object({
+  ...base,
+  evidenceId: id,
+  name: text,
+  mediaType: text,
+  size: z.number().int().nonnegative(),
+})
+
+export const historyOutcomes = ['applied', 'superseded'] as const
+/** The audit trail: one entry for every change the server accepted, winning or not. */
+export const historySchema = z.object({
+  ...base,
+  actionId: id.nullable(),
+  entityType: text,
+  entityId: id,
+  change: text,
+  details: z.record(z.string(), z.unknown()),
+  personId: id,
+  deviceId: text,
+  mutationId: id,
+  madeAt: timestamp,
+  receivedAt: timestamp,
+  outcome: z.enum(historyOutcomes),
+})
+
 /** Every record type a pull can carry, by the name used on the wire. */
 export const entitySchemas = {
   organisation: organisationSchema,
@@ -170,6 +234,10 @@ export const entitySchemas = {
   measure: measureSchema,
   risk: riskSchema,
   assignment: assignmentSchema,
+  progressUpdate: progressUpdateSchema,
+  evidence: evidenceSchema,
+  attachment: attachmentSchema,
+  history: historySchema,
 } as const
 
 export type EntityType = keyof typeof entitySchemas
@@ -188,3 +256,7 @@ export type Milestone = Entity<'milestone'>
 export type Measure = Entity<'measure'>
 export type Risk = Entity<'risk'>
 export type Assignment = Entity<'assignment'>
+export type ProgressUpdate = Entity<'progressUpdate'>
+export type Evidence = Entity<'evidence'>
+export type Attachment = Entity<'attachment'>
+export type HistoryEntry = Entity<'history'>

@@ -8,6 +8,7 @@ import type { Database } from '../../src/server/db/database'
 import { seedDemo } from '../../src/server/demo/seed'
 import { demoPassword } from '../../src/server/demo/people'
 import { freshDatabase } from '../support/databases'
+import { tempAttachmentStore } from '../support/temp-store'
 
 // Headers and routing do not depend on the database, so PGlite alone serves here.
 describe('security headers, Origin checks and static files', () => {
@@ -22,7 +23,7 @@ describe('security headers, Origin checks and static files', () => {
     writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)')
     db = await freshDatabase('pglite')
     await seedDemo(db)
-    app = await buildApp({ db, staticDir })
+    app = await buildApp({ db, staticDir, attachments: tempAttachmentStore().store })
   })
   afterAll(async () => {
     await app.close()

@@ -5,12 +5,15 @@ import { openDatabase, type Database } from '../../src/server/db/database'
 import { migrate } from '../../src/server/db/migrate'
 import { seedDemo } from '../../src/server/demo/seed'
 import { freePort } from './postgres'
+import { tempAttachmentStore } from './temp-store'
 
 export const distDir = fileURLToPath(new URL('../../dist', import.meta.url))
 
 export interface RunningApp {
   db: Database
   port: number
+  /** The folder attachment bytes are written to. */
+  attachmentsDir: string
   origin: string
   /** Stops answering, as if the signal dropped; the database stays. */
   goOffline(): Promise<void>
@@ -28,15 +31,17 @@ export async function startApp(options: { db?: Database; demo?: boolean; staticD
   await migrate(db)
   if (options.demo ?? true) await seedDemo(db)
   const port = await freePort()
+  const { store: attachments, dir: attachmentsDir } = tempAttachmentStore()
   let app: FastifyInstance | undefined
   const listen = async () => {
-    app = await buildApp({ db, staticDir: options.staticDir ?? distDir })
+    app = await buildApp({ db, staticDir: options.staticDir ?? distDir, attachments })
     await app.listen({ port, host: '127.0.0.1' })
   }
   await listen()
   return {
     db,
     port,
+    attachmentsDir,
     origin: `http://127.0.0.1:${port}`,
     async goOffline() {
       await app?.close()

@@ -47,7 +47,7 @@ function action(n: number, code: string, themeId: string, areaId: string, descri
     id: id(100 + n), version: v(), planId: ids.plan, themeId, code, areaIds: [areaId], leadTeamId, description,
     leadRole: 'Associate Director', leadPersonId: null, successMeasure: `${code} success`, successMeasureBy: '2024-03-31',
     yearMilestone: `${code} milestone`, yearMilestoneBy: '2021-03-31', baseline: null, impact: null, risks: null,
-    monitoring: null, externalRefs: [], dueDate: null, status: 'not-started', position: n,
+    monitoring: null, externalRefs: [], dueDate: null, status: 'not-started', statusSetAt: null, statusSetBy: null, statusMutationId: null, position: n,
   }
 }
 
@@ -60,5 +60,5 @@ export const actions: Action[] = [
   action(6, 'C2', ids.families, ids.company, 'Strengthen the fostering agency'),
 ]
 export const milestones: Milestone[] = [
-  { id: id(200), version: v(), actionId: id(103), title: 'A revised transitions protocol has been agreed', dueDate: '2021-01-31', ownerPersonId: null, status: 'on-track', position: 0 },
+  { id: id(200), version: v(), actionId: id(103), title: 'A revised transitions protocol has been agreed', dueDate: '2021-01-31', ownerPersonId: null, status: 'on-track', statusSetAt: null, statusSetBy: null, statusMutationId: null, position: 0 },
 ]

@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type {
-  Action, Area, Assignment, EntityType, Measure, Milestone, Organisation, Person, Plan, Risk, Team, Theme, Value,
+  Action, Area, Assignment, Attachment, EntityType, Evidence, HistoryEntry, Measure, Milestone, Organisation, Person, Plan,
+  ProgressUpdate, Risk, Team, Theme, Value,
 } from '../../shared/entities'
+import type { OutboxEntry, PendingUpload } from '../sync/outbox-types'
 import { searchTextOf } from './search-text'
 
 /** A record as kept on the device: the server's record plus what the device derives from it. */
@@ -26,6 +28,12 @@ export class LocalDatabase extends Dexie {
   measures!: EntityTable<Measure, 'id'>
   risks!: EntityTable<Risk, 'id'>
   assignments!: EntityTable<Assignment, 'id'>
+  progressUpdates!: EntityTable<ProgressUpdate, 'id'>
+  evidence!: EntityTable<Evidence, 'id'>
+  attachments!: EntityTable<Attachment, 'id'>
+  history!: EntityTable<HistoryEntry, 'id'>
+  outbox!: Table<OutboxEntry, number>
+  uploads!: EntityTable<PendingUpload, 'id'>
 
   constructor(name = 'golden-thread') {
     super(name)
@@ -56,6 +64,16 @@ export class LocalDatabase extends Dexie {
           })
         }
       })
+    // Version 3: field delivery. Synced updates, evidence and history; the outbox of
+    // changes made on this device; the bytes of photos and files waiting to upload.
+    this.version(3).stores({
+      progressUpdates: 'id, actionId, madeAt',
+      evidence: 'id, actionId, milestoneId',
+      attachments: 'id, evidenceId',
+      history: 'id, actionId, entityId, personId',
+      outbox: '++seq, &id, state',
+      uploads: 'id, mutationId',
+    })
   }
 }
 
@@ -73,6 +91,10 @@ export const tableFor: Record<EntityType, keyof LocalDatabase & string> = {
   measure: 'measures',
   risk: 'risks',
   assignment: 'assignments',
+  progressUpdate: 'progressUpdates',
+  evidence: 'evidence',
+  attachment: 'attachments',
+  history: 'history',
 }
 
 export const searchableTypes = new Set<EntityType>(['theme', 'action', 'milestone'])

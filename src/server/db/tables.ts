@@ -14,10 +14,14 @@ export const tableOf: Record<EntityType, string> = {
   measure: 'measures',
   risk: 'risks',
   assignment: 'assignments',
+  progressUpdate: 'progress_updates',
+  evidence: 'evidence',
+  attachment: 'attachments',
+  history: 'history',
 }
 
 // Columns a device never receives: scope and bookkeeping the server keeps to itself.
-const serverOnlyColumns = new Set(['org_id', 'change_seq'])
+const serverOnlyColumns = new Set(['org_id', 'change_seq', 'received_bytes', 'uploaded_by', 'upload_started_at'])
 
 const toCamel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 const toSnake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)

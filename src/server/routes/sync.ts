@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/database'
 import { pullChanges } from '../db/pull'
 import { pullQuerySchema } from '../../shared/sync/protocol'
-import { parseInput } from '../http/errors'
+import { pushRequestSchema, type PushResponse } from '../../shared/sync/mutations'
+import { HttpError, parseInput } from '../http/errors'
 import { requireViewer, viewerOf } from '../auth/viewer'
+import { applyPush } from '../mutations/apply'
 
 export function syncRoutes(db: Database) {
   return async (app: FastifyInstance) => {
@@ -14,6 +16,16 @@ export function syncRoutes(db: Database) {
       const query = parseInput(pullQuerySchema, request.query)
       reply.header('cache-control', 'no-store')
       return pullChanges(db, viewerOf(request).orgId, query)
+    })
+
+    // 500 changes of notes up to 4,000 characters fit well inside 8 MB.
+    app.post('/sync/push', { bodyLimit: 8 * 1024 * 1024 }, async (request): Promise<PushResponse> => {
+      const viewer = viewerOf(request)
+      if (viewer.person.role === 'viewer') {
+        throw new HttpError(403, 'read_only', 'Your account can read the plan but not change it.')
+      }
+      const { mutations } = parseInput(pushRequestSchema, request.body)
+      return { results: await applyPush(db, viewer, mutations) }
     })
   }
 }

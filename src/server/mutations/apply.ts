@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto'
+import type { Database, Queryable } from '../db/database'
+import { insertRecords } from '../db/tables'
+import { reserveVersions } from '../db/versions'
+import { mutationSchema, type Mutation, type PushResult } from '../../shared/sync/mutations'
+import { effectiveMadeAt } from '../../shared/sync/status-rule'
+import type { Viewer } from '../auth/viewer'
+import { loadContext } from './context'
+import { decide, type Decision, type Write } from './decide'
+
+function invalidReason(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((issue) => issue.message).join(' ')
+}
+
+/**
+ * Applies a push: each mutation at most once, in the order sent, all in one
+ * transaction. A mutation that is invalid or not allowed is refused on its own and
+ * writes nothing; the rest still apply. The ids of applied mutations are recorded in
+ * the same transaction as their changes, so a retry after a lost response is answered
+ * from the record and never applied twice.
+ */
+export async function applyPush(db: Database, viewer: Viewer, items: { id: string }[]): Promise<PushResult[]> {
+  const receivedAt = new Date().toISOString()
+  const results = new Map<string, PushResult>()
+  const candidates: Mutation[] = []
+  for (const item of items) {
+    if (results.has(item.id) || candidates.some((m) => m.id === item.id)) continue
+    const parsed = mutationSchema.safeParse(item)
+    if (parsed.success) candidates.push(parsed.data)
+    else results.set(item.id, { id: item.id, outcome: 'refused', reason: invalidReason(parsed.error.issues) })
+  }
+
+  await db.transaction(async (tx) => {
+    const claimed = await claim(tx, viewer, candidates.map((m) => m.id))
+    for (const repeat of await earlierOutcomes(tx, viewer, candidates.filter((m) => !claimed.has(m.id)).map((m) => m.id))) {
+      results.set(repeat.id, repeat)
+    }
+    const fresh = candidates.filter((m) => claimed.has(m.id))
+    if (!fresh.length) return
+    const context = await loadContext(tx, viewer.orgId, fresh)
+    const decisions = fresh.map((mutation) => ({ mutation, decision: decide(mutation, viewer, context, receivedAt) }))
+    await write(tx, viewer, decisions, receivedAt)
+    for (const { mutation, decision } of decisions) {
+      results.set(mutation.id, { id: mutation.id, outcome: decision.outcome, ...(decision.reason ? { reason: decision.reason } : {}) })
+    }
+    await recordOutcomes(tx, decisions)
+  })
+  return items.map((item) => results.get(item.id)!).filter((result, index, all) => all.indexOf(result) === index)
+}
+
+/** Claims the mutation ids; an id some earlier (or concurrent, now committed) push holds is not returned. */
+async function claim(tx: Queryable, viewer: Viewer, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set()
+  const rows = await tx.query<{ id: string }>(
+    `insert into applied_mutations (id, org_id, person_id, outcome)
+     select unnest($1::uuid[]), $2, $3, 'pending'
+     on conflict (id) do nothing returning id`,
+    [ids, viewer.orgId, viewer.person.id],
+  )
+  return new Set(rows.map((r) => r.id))
+}
+
+async function earlierOutcomes(tx: Queryable, viewer: Viewer, ids: string[]): Promise<PushResult[]> {
+  if (!ids.length) return []
+  const rows = await tx.query<{ id: string; person_id: string; outcome: PushResult['outcome']; reason: string | null }>(
+    'select id, person_id, outcome, reason from applied_mutations where id = any($1::uuid[])',
+    [ids],
+  )
+  return rows.map((row) =>
+    row.person_id === viewer.person.id
+      ? { id: row.id, outcome: row.outcome, repeated: true, ...(row.reason ? { reason: row.reason } : {}) }
+      : { id: row.id, outcome: 'refused', reason: 'This change id was already used by someone else.' },
+  )
+}
+
+const versionsNeeded = (write: Write) => (write.kind === 'publish-attachments' ? write.ids.length : 1)
+
+async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutation; decision: Decision }[], receivedAt: string) {
+  const kept = decisions.filter((d): d is { mutation: Mutation; decision: Exclude<Decision, { outcome: 'refused' }> } => d.decision.outcome !== 'refused')
+  if (!kept.length) return
+  // Later status writes to the same row replace earlier ones of this batch.
+  const statusWrites = new Map<string, Extract<Write, { kind: 'status' }>>()
+  const otherWrites: Write[] = []
+  for (const { decision } of kept) {
+    for (const w of decision.writes) {
+      if (w.kind === 'status') statusWrites.set(`${w.table}:${w.id}`, w)
+      else otherWrites.push(w)
+    }
+  }
+  const count = kept.length + statusWrites.size + otherWrites.reduce((sum, w) => sum + versionsNeeded(w), 0)
+  // Reserved last, after every read: the organisation's lock is held only while writing.
+  let version = await reserveVersions(tx, viewer.orgId, count)
+  const orgId = viewer.orgId
+
+  const inserts = new Map<string, Record<string, unknown>[]>()
+  for (const w of otherWrites) {
+    if (w.kind !== 'insert') continue
+    let rows = inserts.get(w.table)
+    if (!rows) inserts.set(w.table, (rows = []))
+    rows.push({ ...w.record, orgId, version: version++ })
+  }
+  for (const [table, records] of inserts) await insertRecords(tx, table, records)
+
+  for (const table of ['actions', 'milestones'] as const) {
+    const rows = [...statusWrites.values()].filter((w) => w.table === table)
+    if (!rows.length) continue
+    await tx.query(
+      `update ${table} t set status = v.status, status_set_at = v.made_at, status_set_by = v.by, status_mutation_id = v.mutation_id, version = v.version
+         from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::bigint[]) as v(id, status, made_at, by, mutation_id, version)
+        where t.id = v.id and t.org_id = $7`,
+      [rows.map((r) => r.id), rows.map((r) => r.status), rows.map((r) => r.madeAt), rows.map((r) => r.by), rows.map((r) => r.mutationId), rows.map(() => version++), orgId],
+    )
+  }
+
+  for (const w of otherWrites) {
+    if (w.kind === 'publish-attachments') {
+      await tx.query(
+        `update attachments a set evidence_id = $1, version = v.version
+           from unnest($2::uuid[], $3::bigint[]) as v(id, version) where a.id = v.id and a.org_id = $4`,
+        [w.evidenceId, w.ids, w.ids.map(() => version++), orgId],
+      )
+    } else if (w.kind === 'delete-assignment') {
+      await tx.query('delete from assignments where id = $1 and org_id = $2', [w.id, orgId])
+      await tx.query(
+        `insert into tombstones (org_id, entity_type, entity_id, version) values ($1, 'assignment', $2, $3)
+         on conflict (org_id, entity_type, entity_id) do update set version = excluded.version`,
+        [orgId, w.id, version++],
+      )
+    }
+  }
+
+  await insertRecords(
+    tx,
+    'history',
+    kept.map(({ mutation, decision }) => ({
+      id: randomUUID(),
+      orgId,
+      version: version++,
+      ...decision.history,
+      personId: viewer.person.id,
+      deviceId: mutation.deviceId,
+      mutationId: mutation.id,
+      madeAt: effectiveMadeAt(mutation.madeAt, receivedAt),
+      receivedAt,
+      outcome: decision.outcome,
+    })),
+  )
+}
+
+/** Applied and superseded ids stay claimed with their outcome; refused ones are released, so a retry is judged afresh. */
+async function recordOutcomes(tx: Queryable, decisions: { mutation: Mutation; decision: Decision }[]) {
+  const refused = decisions.filter((d) => d.decision.outcome === 'refused').map((d) => d.mutation.id)
+  if (refused.length) await tx.query('delete from applied_mutations where id = any($1::uuid[])', [refused])
+  const kept = decisions.filter((d) => d.decision.outcome !== 'refused')
+  if (!kept.length) return
+  await tx.query(
+    `update applied_mutations a set outcome = v.outcome, reason = v.reason
+       from unnest($1::uuid[], $2::text[], $3::text[]) as v(id, outcome, reason) where a.id = v.id`,
+    [kept.map((d) => d.mutation.id), kept.map((d) => d.decision.outcome), kept.map((d) => d.decision.reason ?? null)],
+  )
+}

@@ -1,0 +1,137 @@
+import type { Queryable } from '../db/database'
+import type { ActionScope } from '../../shared/permissions'
+import type { Mutation } from '../../shared/sync/mutations'
+import type { WorkStatus } from '../../shared/entities'
+
+export interface TargetAction {
+  id: string
+  leadTeamId: string | null
+  status: WorkStatus
+  statusSetAt: string | null
+  statusMutationId: string | null
+}
+export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId'> {
+  actionId: string
+}
+
+/**
+ * Everything a batch of mutations needs to be checked against, read in a handful of
+ * queries for the whole batch rather than several per mutation. Status rows are read
+ * `for update`, so two pushes changing one status take turns.
+ */
+export interface BatchContext {
+  actions: Map<string, TargetAction>
+  milestones: Map<string, TargetMilestone>
+  scopes: Map<string, ActionScope & { teamsOfAssignedPeople: string[] }>
+  people: Map<string, { teamIds: string[] }>
+  teams: Set<string>
+  assignments: Map<string, { actionId: string | null; milestoneId: string | null; personId: string | null; teamId: string | null }>
+  attachments: Map<string, { uploadedBy: string; size: number; receivedBytes: number; evidenceId: string | null; mediaType: string }>
+}
+
+function referencedIds(mutations: Mutation[]) {
+  const actionIds = new Set<string>()
+  const milestoneIds = new Set<string>()
+  const assignmentIds = new Set<string>()
+  const attachmentIds = new Set<string>()
+  const personIds = new Set<string>()
+  for (const m of mutations) {
+    switch (m.kind) {
+      case 'progress.post':
+        actionIds.add(m.data.actionId)
+        break
+      case 'status.set':
+        ;(m.data.entity === 'action' ? actionIds : milestoneIds).add(m.data.entityId)
+        break
+      case 'evidence.add':
+        actionIds.add(m.data.actionId)
+        if (m.data.milestoneId) milestoneIds.add(m.data.milestoneId)
+        for (const a of m.data.attachments) attachmentIds.add(a.id)
+        break
+      case 'assignment.add':
+        if (m.data.actionId) actionIds.add(m.data.actionId)
+        if (m.data.milestoneId) milestoneIds.add(m.data.milestoneId)
+        if (m.data.personId) personIds.add(m.data.personId)
+        break
+      case 'assignment.remove':
+        assignmentIds.add(m.data.id)
+        break
+    }
+  }
+  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds }
+}
+
+export async function loadContext(tx: Queryable, orgId: string, mutations: Mutation[]): Promise<BatchContext> {
+  const ids = referencedIds(mutations)
+  const assignmentRows = await tx.query<{ id: string; action_id: string | null; milestone_id: string | null; person_id: string | null; team_id: string | null }>(
+    'select id, action_id, milestone_id, person_id, team_id from assignments where org_id = $1 and id = any($2::uuid[])',
+    [orgId, [...ids.assignmentIds]],
+  )
+  const assignments = new Map(assignmentRows.map((r) => [r.id, { actionId: r.action_id, milestoneId: r.milestone_id, personId: r.person_id, teamId: r.team_id }]))
+  for (const a of assignments.values()) {
+    if (a.actionId) ids.actionIds.add(a.actionId)
+    if (a.milestoneId) ids.milestoneIds.add(a.milestoneId)
+    if (a.personId) ids.personIds.add(a.personId)
+  }
+
+  const milestoneRows = await tx.query<{ id: string; action_id: string; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
+    `select id, action_id, status, status_set_at, status_mutation_id from milestones
+      where org_id = $1 and id = any($2::uuid[]) order by id for update`,
+    [orgId, [...ids.milestoneIds]],
+  )
+  const milestones = new Map(
+    milestoneRows.map((r) => [r.id, { id: r.id, actionId: r.action_id, status: r.status, statusSetAt: r.status_set_at, statusMutationId: r.status_mutation_id }]),
+  )
+  for (const m of milestones.values()) ids.actionIds.add(m.actionId)
+
+  const actionRows = await tx.query<{ id: string; lead_team_id: string | null; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
+    `select id, lead_team_id, status, status_set_at, status_mutation_id from actions
+      where org_id = $1 and id = any($2::uuid[]) order by id for update`,
+    [orgId, [...ids.actionIds]],
+  )
+  const actions = new Map(
+    actionRows.map((r) => [r.id, { id: r.id, leadTeamId: r.lead_team_id, status: r.status, statusSetAt: r.status_set_at, statusMutationId: r.status_mutation_id }]),
+  )
+
+  // Who each action is assigned to, directly or through one of its milestones.
+  const scopeRows = await tx.query<{ action_id: string; person_id: string | null; team_id: string | null; person_team_ids: string[] | null }>(
+    `select coalesce(a.action_id, m.action_id) as action_id, a.person_id, a.team_id, p.team_ids as person_team_ids
+       from assignments a
+       left join milestones m on m.id = a.milestone_id
+       left join people p on p.id = a.person_id
+      where a.org_id = $1 and coalesce(a.action_id, m.action_id) = any($2::uuid[])`,
+    [orgId, [...actions.keys()]],
+  )
+  const scopes: BatchContext['scopes'] = new Map()
+  for (const action of actions.values()) {
+    scopes.set(action.id, { leadTeamId: action.leadTeamId, assignedPersonIds: new Set(), assignedTeamIds: new Set(), teamsOfAssignedPeople: [] })
+  }
+  for (const row of scopeRows) {
+    const scope = scopes.get(row.action_id)
+    if (!scope) continue
+    if (row.person_id) (scope.assignedPersonIds as Set<string>).add(row.person_id)
+    if (row.team_id) (scope.assignedTeamIds as Set<string>).add(row.team_id)
+    scope.teamsOfAssignedPeople.push(...(row.person_team_ids ?? []))
+  }
+
+  const peopleRows = await tx.query<{ id: string; team_ids: string[] }>(
+    'select id, team_ids from people where org_id = $1 and id = any($2::uuid[])',
+    [orgId, [...ids.personIds]],
+  )
+  const teamRows = await tx.query<{ id: string }>('select id from teams where org_id = $1', [orgId])
+  const attachmentRows = await tx.query<{ id: string; uploaded_by: string; size: number; received_bytes: number; evidence_id: string | null; media_type: string }>(
+    'select id, uploaded_by, size, received_bytes, evidence_id, media_type from attachments where org_id = $1 and id = any($2::uuid[])',
+    [orgId, [...ids.attachmentIds]],
+  )
+  return {
+    actions,
+    milestones,
+    scopes,
+    people: new Map(peopleRows.map((r) => [r.id, { teamIds: r.team_ids }])),
+    teams: new Set(teamRows.map((r) => r.id)),
+    assignments,
+    attachments: new Map(
+      attachmentRows.map((r) => [r.id, { uploadedBy: r.uploaded_by, size: Number(r.size), receivedBytes: Number(r.received_bytes), evidenceId: r.evidence_id, mediaType: r.media_type }]),
+    ),
+  }
+}

@@ -1,0 +1,135 @@
+import { canAssignTo, canContribute, canSetStatus } from '../../shared/permissions'
+import { quarterOf } from '../../shared/sync/quarter'
+import { effectiveMadeAt, incomingWins } from '../../shared/sync/status-rule'
+import type { Mutation } from '../../shared/sync/mutations'
+import type { WorkStatus } from '../../shared/entities'
+import type { Viewer } from '../auth/viewer'
+import type { BatchContext } from './context'
+
+/** What one mutation changes, decided before anything is written. */
+export type Write =
+  | { kind: 'insert'; table: 'progress_updates' | 'evidence' | 'assignments'; record: Record<string, unknown> }
+  | { kind: 'status'; table: 'actions' | 'milestones'; id: string; status: WorkStatus; madeAt: string; by: string; mutationId: string }
+  | { kind: 'publish-attachments'; evidenceId: string; ids: string[] }
+  | { kind: 'delete-assignment'; id: string }
+
+export interface HistoryDraft {
+  actionId: string | null
+  entityType: string
+  entityId: string
+  change: string
+  details: Record<string, unknown>
+}
+
+export type Decision =
+  | { outcome: 'refused'; reason: string }
+  | { outcome: 'applied' | 'superseded'; reason?: string; writes: Write[]; history: HistoryDraft }
+
+const refuse = (reason: string): Decision => ({ outcome: 'refused', reason })
+
+/**
+ * Decides one mutation against the batch context, and updates the context with its
+ * effect, so later mutations of the same batch see it (two status changes in one push).
+ */
+export function decide(mutation: Mutation, viewer: Viewer, context: BatchContext, receivedAt: string): Decision {
+  const who = viewer.person
+  const madeAt = effectiveMadeAt(mutation.madeAt, receivedAt)
+  const scopeOf = (actionId: string) => context.scopes.get(actionId)
+
+  switch (mutation.kind) {
+    case 'progress.post': {
+      const { data } = mutation
+      const scope = scopeOf(data.actionId)
+      if (!scope) return refuse('This action is not in your organisation’s plan.')
+      if (!canContribute(who, scope)) return refuse('You can post updates only on actions assigned to you or your team.')
+      const period = quarterOf(madeAt)
+      return {
+        outcome: 'applied',
+        writes: [{ kind: 'insert', table: 'progress_updates', record: { id: data.id, actionId: data.actionId, period, rag: data.rag, commentary: data.commentary, authorId: who.id, madeAt, receivedAt } }],
+        history: { actionId: data.actionId, entityType: 'progressUpdate', entityId: data.id, change: 'progress.post', details: { rag: data.rag, period, commentary: data.commentary } },
+      }
+    }
+    case 'status.set': {
+      const { data } = mutation
+      const target = data.entity === 'action' ? context.actions.get(data.entityId) : context.milestones.get(data.entityId)
+      if (!target) return refuse(`This ${data.entity} is not in your organisation’s plan.`)
+      const actionId = 'actionId' in target ? target.actionId : target.id
+      const scope = scopeOf(actionId)
+      if (!scope || !canSetStatus(who, scope, scope.teamsOfAssignedPeople)) return refuse('Only the team’s manager or a plan admin can set this status.')
+      const current = target.statusSetAt && target.statusMutationId ? { madeAt: target.statusSetAt, mutationId: target.statusMutationId } : undefined
+      const history: HistoryDraft = { actionId, entityType: data.entity, entityId: data.entityId, change: 'status.set', details: { status: data.status, previous: target.status } }
+      if (!incomingWins({ madeAt, mutationId: mutation.id }, current)) {
+        return { outcome: 'superseded', reason: 'Someone else changed this status more recently, so their change stands.', writes: [], history }
+      }
+      Object.assign(target, { status: data.status, statusSetAt: madeAt, statusMutationId: mutation.id })
+      return {
+        outcome: 'applied',
+        writes: [{ kind: 'status', table: data.entity === 'action' ? 'actions' : 'milestones', id: data.entityId, status: data.status, madeAt, by: who.id, mutationId: mutation.id }],
+        history,
+      }
+    }
+    case 'evidence.add': {
+      const { data } = mutation
+      const scope = scopeOf(data.actionId)
+      if (!scope) return refuse('This action is not in your organisation’s plan.')
+      if (data.milestoneId && context.milestones.get(data.milestoneId)?.actionId !== data.actionId) {
+        return refuse('This milestone is not part of that action.')
+      }
+      if (!canContribute(who, scope)) return refuse('You can add evidence only to actions assigned to you or your team.')
+      for (const ref of data.attachments) {
+        const stored = context.attachments.get(ref.id)
+        if (!stored || stored.uploadedBy !== who.id) return refuse(`“${ref.name}” has not been uploaded yet.`)
+        if (stored.receivedBytes < stored.size) return refuse(`“${ref.name}” has not finished uploading.`)
+        if (stored.evidenceId && stored.evidenceId !== data.id) return refuse(`“${ref.name}” belongs to other evidence.`)
+        stored.evidenceId = data.id
+      }
+      const writes: Write[] = [
+        { kind: 'insert', table: 'evidence', record: { id: data.id, actionId: data.actionId, milestoneId: data.milestoneId, note: data.note, authorId: who.id, madeAt, receivedAt } },
+      ]
+      if (data.attachments.length) writes.push({ kind: 'publish-attachments', evidenceId: data.id, ids: data.attachments.map((a) => a.id) })
+      return {
+        outcome: 'applied',
+        writes,
+        history: { actionId: data.actionId, entityType: 'evidence', entityId: data.id, change: 'evidence.add', details: { note: data.note, milestoneId: data.milestoneId, attachments: data.attachments.map((a) => a.name) } },
+      }
+    }
+    case 'assignment.add': {
+      const { data } = mutation
+      const actionId = data.actionId ?? (data.milestoneId ? context.milestones.get(data.milestoneId)?.actionId : undefined)
+      if (!actionId || !context.actions.has(actionId)) return refuse('This work is not in your organisation’s plan.')
+      let target: { teamId: string } | { personTeamIds: string[] }
+      if (data.teamId) {
+        if (!context.teams.has(data.teamId)) return refuse('This team is not in your organisation.')
+        target = { teamId: data.teamId }
+      } else {
+        const person = context.people.get(data.personId!)
+        if (!person) return refuse('This person is not in your organisation.')
+        target = { personTeamIds: person.teamIds }
+      }
+      if (!canAssignTo(who, target)) return refuse('You can assign work only within the teams you manage.')
+      const scope = scopeOf(actionId)
+      if (scope) {
+        if (data.personId) (scope.assignedPersonIds as Set<string>).add(data.personId)
+        if (data.teamId) (scope.assignedTeamIds as Set<string>).add(data.teamId)
+      }
+      return {
+        outcome: 'applied',
+        writes: [{ kind: 'insert', table: 'assignments', record: { ...data, assignedBy: who.id, assignedAt: madeAt } }],
+        history: { actionId, entityType: 'assignment', entityId: data.id, change: 'assignment.add', details: { milestoneId: data.milestoneId, personId: data.personId, teamId: data.teamId } },
+      }
+    }
+    case 'assignment.remove': {
+      const assignment = context.assignments.get(mutation.data.id)
+      if (!assignment) return refuse('This assignment no longer exists.')
+      const target = assignment.teamId ? { teamId: assignment.teamId } : { personTeamIds: context.people.get(assignment.personId!)?.teamIds ?? [] }
+      if (!canAssignTo(who, target)) return refuse('You can change assignments only within the teams you manage.')
+      const actionId = assignment.actionId ?? (assignment.milestoneId ? context.milestones.get(assignment.milestoneId)?.actionId ?? null : null)
+      context.assignments.delete(mutation.data.id)
+      return {
+        outcome: 'applied',
+        writes: [{ kind: 'delete-assignment', id: mutation.data.id }],
+        history: { actionId, entityType: 'assignment', entityId: mutation.data.id, change: 'assignment.remove', details: { personId: assignment.personId, teamId: assignment.teamId } },
+      }
+    }
+  }
+}

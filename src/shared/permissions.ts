@@ -1,0 +1,45 @@
+import type { Person } from './entities'
+
+/**
+ * Who may do what to an action. The server enforces these; the app uses the same
+ * functions to show only the controls a person may use.
+ */
+export interface ActionScope {
+  leadTeamId: string | null
+  /** People and teams the action, or any of its milestones, is assigned to. */
+  assignedPersonIds: ReadonlySet<string>
+  assignedTeamIds: ReadonlySet<string>
+}
+
+type Who = Pick<Person, 'id' | 'role' | 'teamIds' | 'managesTeamIds'>
+
+const overlaps = (ids: readonly string[], set: ReadonlySet<string>) => ids.some((id) => set.has(id))
+
+function isTeamWork(teamIds: readonly string[], scope: ActionScope): boolean {
+  return (scope.leadTeamId !== null && teamIds.includes(scope.leadTeamId)) || overlaps(teamIds, scope.assignedTeamIds)
+}
+
+/** Posting progress updates and evidence: on what is assigned to you or your team. */
+export function canContribute(who: Who, scope: ActionScope): boolean {
+  if (who.role === 'admin') return true
+  if (who.role === 'viewer') return false
+  return scope.assignedPersonIds.has(who.id) || isTeamWork(who.teamIds, scope)
+}
+
+/**
+ * Setting the status of an action or milestone: managers, on their teams' work
+ * (including work assigned to someone in a team they manage); plan admins everywhere.
+ */
+export function canSetStatus(who: Who, scope: ActionScope, teamsOfAssignedPeople: readonly string[] = []): boolean {
+  if (who.role === 'admin') return true
+  if (who.role !== 'manager') return false
+  return isTeamWork(who.managesTeamIds, scope) || overlaps(who.managesTeamIds, new Set(teamsOfAssignedPeople))
+}
+
+/** Assigning work: managers to the teams they manage and the people in them; plan admins to anyone. */
+export function canAssignTo(who: Who, target: { teamId: string } | { personTeamIds: readonly string[] }): boolean {
+  if (who.role === 'admin') return true
+  if (who.role !== 'manager') return false
+  if ('teamId' in target) return who.managesTeamIds.includes(target.teamId)
+  return overlaps(target.personTeamIds, new Set(who.managesTeamIds))
+}
