@@ -2,6 +2,7 @@ import type { EntityType } from '../../shared/entities'
 import type { PullResponse } from '../../shared/sync/protocol'
 import { searchableTypes, tableFor, type LocalDatabase } from './database'
 import { searchTextOf } from './search-text'
+import { applyLocally } from '../sync/local-effects'
 
 /**
  * Writes one page of a pull and moves the checkpoint, in one transaction. If the tab
@@ -25,10 +26,12 @@ export async function applyPullPage(db: LocalDatabase, page: PullResponse): Prom
       listIn(deletes, change.type).push(change.id)
     }
   }
-  const tables = [...new Set([...puts.keys(), ...deletes.keys()])].map((type) => db.table(tableFor[type]))
-  await db.transaction('rw', [db.meta, ...tables], async () => {
+  await db.transaction('rw', db.tables, async () => {
     for (const [type, records] of puts) await db.table(tableFor[type]).bulkPut(records)
     for (const [type, ids] of deletes) await db.table(tableFor[type]).bulkDelete(ids)
     await db.meta.put({ key: 'checkpoint', value: page.checkpoint })
+    // The server's copy does not have our unsent changes yet: lay them on top again.
+    const waiting = await db.outbox.where('state').equals('waiting').sortBy('seq')
+    for (const entry of waiting) await applyLocally(db, entry.mutation, entry.personId)
   })
 }

@@ -6,6 +6,8 @@ export interface MetaValues {
   session: SessionInfo
   checkpoint: number
   lastSyncedAt: string
+  /** Made once per device database; the server records it against every change. */
+  deviceId: string
 }
 
 export async function readMeta<K extends keyof MetaValues>(db: LocalDatabase, key: K): Promise<MetaValues[K] | undefined> {

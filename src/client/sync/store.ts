@@ -4,11 +4,21 @@ import { localDb } from '../db/database'
 import { readMeta, writeMeta } from '../db/meta'
 import { ApiRefusal, Unreachable } from './api'
 import { pullAll } from './pull'
+import { pushAll } from './push'
+import type { UploadProgress } from './upload'
+
+const maxBackoff = 5 * 60 * 1000
+
+/** 2 s, 4 s, 8 s … up to 5 minutes, each with up to a third again at random, so devices don't retry in step. */
+export function backoffDelay(failures: number, random = Math.random): number {
+  const base = Math.min(maxBackoff, 2000 * 2 ** Math.max(0, failures - 1))
+  return Math.round(base * (1 + random() / 3))
+}
 
 /**
- * What the person sees about sync: online or not, when it last worked, what went wrong.
- * `online` is judged from real requests as well as browser events, because
- * `navigator.onLine` says true on any network, captive portals included.
+ * What the person sees about sync: online or not, when it last worked, what went wrong,
+ * files going up. `online` is judged from real requests as well as browser events,
+ * because `navigator.onLine` says true on any network, captive portals included.
  */
 export const useSyncStore = defineStore('sync', () => {
   const online = ref(typeof navigator === 'undefined' ? true : navigator.onLine)
@@ -16,15 +26,28 @@ export const useSyncStore = defineStore('sync', () => {
   const lastSyncedAt = ref<string>()
   const problem = ref<string>()
   const signedOutOnServer = ref(false)
+  const uploads = ref<Record<string, UploadProgress>>({})
+  let failures = 0
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> | undefined
 
   async function load() {
     lastSyncedAt.value = await readMeta(localDb, 'lastSyncedAt')
   }
 
-  async function pull() {
+  function scheduleRetry() {
+    clearTimeout(retryTimer)
+    failures += 1
+    retryTimer = setTimeout(() => void syncNow(), backoffDelay(failures))
+  }
+
+  async function run() {
     syncing.value = true
     try {
+      // Push first, so the pull that follows brings back the server's copy of our own changes.
+      await pushAll(localDb, (progress) => {
+        uploads.value = { ...uploads.value, [progress.id]: progress }
+      })
       await pullAll(localDb)
       const now = new Date().toISOString()
       await writeMeta(localDb, 'lastSyncedAt', now)
@@ -32,10 +55,19 @@ export const useSyncStore = defineStore('sync', () => {
       online.value = true
       problem.value = undefined
       signedOutOnServer.value = false
+      failures = 0
+      uploads.value = {}
     } catch (error) {
-      if (error instanceof Unreachable) online.value = false
-      else if (error instanceof ApiRefusal && error.status === 401) signedOutOnServer.value = true
-      else problem.value = error instanceof Error ? error.message : String(error)
+      if (error instanceof Unreachable) {
+        online.value = false
+        scheduleRetry()
+      } else if (error instanceof ApiRefusal && error.status === 401) {
+        // Paused, not dropped: the outbox waits until the person signs in again.
+        signedOutOnServer.value = true
+      } else {
+        problem.value = error instanceof Error ? error.message : String(error)
+        scheduleRetry()
+      }
     } finally {
       syncing.value = false
     }
@@ -43,7 +75,7 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** Syncs now, or joins the sync already running: never two at once. */
   function syncNow(): Promise<void> {
-    running ??= pull().finally(() => (running = undefined))
+    running ??= run().finally(() => (running = undefined))
     return running
   }
 
@@ -52,10 +84,13 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   function reset() {
+    clearTimeout(retryTimer)
+    failures = 0
     lastSyncedAt.value = undefined
     problem.value = undefined
     signedOutOnServer.value = false
+    uploads.value = {}
   }
 
-  return { online, syncing, lastSyncedAt, problem, signedOutOnServer, load, syncNow, setOnline, reset }
+  return { online, syncing, lastSyncedAt, problem, signedOutOnServer, uploads, load, syncNow, setOnline, reset }
 })

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords'
 import { importPlanDocument } from '../plans/import'
 import afcBusinessPlan from './afc-business-plan-2020-24.json' with { type: 'json' }
 import { demoPassword, demoPeople, demoTeams } from './people'
+import { seedDemoDelivery } from './delivery'
 
 function lookup(ids: Map<string, string>, key: string): string {
   const id = ids.get(key)
@@ -19,7 +20,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
   if (existing.length) return false
   const passwordHash = await hashPassword(demoPassword)
 
-  await db.transaction(async (tx) => {
+  const orgId = await db.transaction(async (tx) => {
     const plan = await importPlanDocument(tx, afcBusinessPlan)
     const { orgId } = plan
     const teamIds = new Map(demoTeams.map((team) => [team.key, randomUUID()]))
@@ -63,6 +64,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
         [lookup(teamIds, team.key), first, team.leads, plan.planId],
       )
     }
+    return orgId
   })
+  await seedDemoDelivery(db, orgId)
   return true
 }

@@ -1,0 +1,43 @@
+import type { Mutation } from '../../shared/sync/mutations'
+import { quarterOf } from '../../shared/sync/quarter'
+import type { LocalDatabase } from '../db/database'
+
+/**
+ * What a change does to the device's own copy, so the screen shows it at once. Run
+ * when the change is queued, and again after every pull for changes still waiting,
+ * because a pull writes the server's older copy over the device's.
+ * Must run inside a transaction that includes the tables it touches.
+ */
+export async function applyLocally(db: LocalDatabase, mutation: Mutation, authorId: string): Promise<void> {
+  const { madeAt } = mutation
+  switch (mutation.kind) {
+    case 'progress.post': {
+      const { id, actionId, rag, commentary } = mutation.data
+      await db.progressUpdates.put({ id, version: 0, actionId, period: quarterOf(madeAt), rag, commentary, authorId, madeAt, receivedAt: '' })
+      return
+    }
+    case 'status.set': {
+      const { entity, entityId, status } = mutation.data
+      const change = { status, statusSetAt: madeAt, statusSetBy: authorId, statusMutationId: mutation.id }
+      await (entity === 'action' ? db.actions.update(entityId, change) : db.milestones.update(entityId, change))
+      return
+    }
+    case 'evidence.add': {
+      const { id, actionId, milestoneId, note, attachments } = mutation.data
+      await db.evidence.put({ id, version: 0, actionId, milestoneId, note, authorId, madeAt, receivedAt: '' })
+      await db.attachments.bulkPut(attachments.map((a) => ({ id: a.id, version: 0, evidenceId: id, name: a.name, mediaType: a.mediaType, size: a.size })))
+      return
+    }
+    case 'assignment.add':
+      await db.assignments.put({ ...mutation.data, version: 0, assignedBy: authorId, assignedAt: madeAt })
+      return
+    case 'assignment.remove':
+      await db.assignments.delete(mutation.data.id)
+      return
+  }
+}
+
+/** The tables `applyLocally` may write. */
+export const locallyChangedTables = (db: LocalDatabase) => [
+  db.progressUpdates, db.actions, db.milestones, db.evidence, db.attachments, db.assignments,
+]
