@@ -13,6 +13,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/my-team' },
   { path: '/sign-in', name: 'sign-in', component: () => import('./features/session/SignInView.vue'), meta: { title: 'Sign in', public: true } },
   { path: '/my-team', name: 'my-team', component: () => import('./features/my-team/MyTeamView.vue'), meta: { title: 'My team' } },
+  { path: '/my-actions', name: 'my-actions', component: () => import('./features/my-actions/MyActionsView.vue'), meta: { title: 'My actions' } },
+  { path: '/changes', name: 'changes', component: () => import('./features/outbox/ChangesView.vue'), meta: { title: 'Changes on this device' } },
   { path: '/plan', name: 'plan', component: () => import('./features/plan/PlanView.vue'), meta: { title: 'The plan' } },
   { path: '/plan/actions/:id', name: 'action', component: () => import('./features/plan/ActionView.vue'), props: true, meta: { title: 'Project' } },
   { path: '/search', name: 'search', component: () => import('./features/search/SearchView.vue'), meta: { title: 'Search the plan' } },
