@@ -1,5 +1,5 @@
 import type { Ref } from 'vue'
-import type { Action, Area, Measure, Milestone, Organisation, Plan, Team, Theme, Value } from '../../../shared/entities'
+import type { Action, Area, Measure, Organisation, Plan, Team, Theme, Value } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
 
@@ -36,21 +36,19 @@ export interface ActionDetail {
   theme: Theme | undefined
   areas: Area[]
   leadTeam: Team | undefined
-  milestones: Milestone[]
   measures: Measure[]
 }
 
 export async function loadActionDetail(db: LocalDatabase, id: string): Promise<ActionDetail | undefined> {
   const action = await db.actions.get(id)
   if (!action) return undefined
-  const [theme, areas, leadTeam, milestones, measures] = await Promise.all([
+  const [theme, areas, leadTeam, measures] = await Promise.all([
     db.themes.get(action.themeId),
     db.areas.bulkGet(action.areaIds),
     action.leadTeamId ? db.teams.get(action.leadTeamId) : undefined,
-    db.milestones.where('actionId').equals(id).sortBy('position'),
     db.measures.where('planId').equals(action.planId).filter((m) => m.actionIds.includes(id)).toArray(),
   ])
-  return { action, theme, areas: areas.filter((a): a is Area => a !== undefined), leadTeam, milestones, measures }
+  return { action, theme, areas: areas.filter((a): a is Area => a !== undefined), leadTeam, measures }
 }
 
 export const usePlanOverview = (areaId: Ref<string | undefined>) =>
