@@ -35,6 +35,7 @@ function referencedIds(mutations: Mutation[]) {
   const assignmentIds = new Set<string>()
   const attachmentIds = new Set<string>()
   const personIds = new Set<string>()
+  const teamIds = new Set<string>()
   for (const m of mutations) {
     switch (m.kind) {
       case 'progress.post':
@@ -52,20 +53,28 @@ function referencedIds(mutations: Mutation[]) {
         if (m.data.actionId) actionIds.add(m.data.actionId)
         if (m.data.milestoneId) milestoneIds.add(m.data.milestoneId)
         if (m.data.personId) personIds.add(m.data.personId)
+        if (m.data.teamId) teamIds.add(m.data.teamId)
         break
       case 'assignment.remove':
         assignmentIds.add(m.data.id)
         break
     }
   }
-  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds }
+  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds }
+}
+
+/** Runs `sql` with `ids` as $2, or skips the round trip when there are none. */
+async function byIds<Row>(tx: Queryable, sql: string, orgId: string, ids: Set<string>): Promise<Row[]> {
+  return ids.size ? tx.query<Row>(sql, [orgId, [...ids]]) : []
 }
 
 export async function loadContext(tx: Queryable, orgId: string, mutations: Mutation[]): Promise<BatchContext> {
   const ids = referencedIds(mutations)
-  const assignmentRows = await tx.query<{ id: string; action_id: string | null; milestone_id: string | null; person_id: string | null; team_id: string | null }>(
+  const assignmentRows = await byIds<{ id: string; action_id: string | null; milestone_id: string | null; person_id: string | null; team_id: string | null }>(
+    tx,
     'select id, action_id, milestone_id, person_id, team_id from assignments where org_id = $1 and id = any($2::uuid[])',
-    [orgId, [...ids.assignmentIds]],
+    orgId,
+    ids.assignmentIds,
   )
   const assignments = new Map(assignmentRows.map((r) => [r.id, { actionId: r.action_id, milestoneId: r.milestone_id, personId: r.person_id, teamId: r.team_id }]))
   for (const a of assignments.values()) {
@@ -74,33 +83,41 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
     if (a.personId) ids.personIds.add(a.personId)
   }
 
-  const milestoneRows = await tx.query<{ id: string; action_id: string; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
+  const milestoneRows = await byIds<{ id: string; action_id: string; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
+    tx,
     `select id, action_id, status, status_set_at, status_mutation_id from milestones
       where org_id = $1 and id = any($2::uuid[]) order by id for update`,
-    [orgId, [...ids.milestoneIds]],
+    orgId,
+    ids.milestoneIds,
   )
   const milestones = new Map(
     milestoneRows.map((r) => [r.id, { id: r.id, actionId: r.action_id, status: r.status, statusSetAt: r.status_set_at, statusMutationId: r.status_mutation_id }]),
   )
   for (const m of milestones.values()) ids.actionIds.add(m.actionId)
 
-  const actionRows = await tx.query<{ id: string; lead_team_id: string | null; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
+  const actionRows = await byIds<{ id: string; lead_team_id: string | null; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
+    tx,
     `select id, lead_team_id, status, status_set_at, status_mutation_id from actions
       where org_id = $1 and id = any($2::uuid[]) order by id for update`,
-    [orgId, [...ids.actionIds]],
+    orgId,
+    ids.actionIds,
   )
   const actions = new Map(
     actionRows.map((r) => [r.id, { id: r.id, leadTeamId: r.lead_team_id, status: r.status, statusSetAt: r.status_set_at, statusMutationId: r.status_mutation_id }]),
   )
 
   // Who each action is assigned to, directly or through one of its milestones.
-  const scopeRows = await tx.query<{ action_id: string; person_id: string | null; team_id: string | null; person_team_ids: string[] | null }>(
-    `select coalesce(a.action_id, m.action_id) as action_id, a.person_id, a.team_id, p.team_ids as person_team_ids
-       from assignments a
-       left join milestones m on m.id = a.milestone_id
-       left join people p on p.id = a.person_id
-      where a.org_id = $1 and coalesce(a.action_id, m.action_id) = any($2::uuid[])`,
-    [orgId, [...actions.keys()]],
+  // Two index lookups (by action, and by the action's milestones), so the cost does not grow with the table.
+  const scopeRows = await byIds<{ action_id: string; person_id: string | null; team_id: string | null; person_team_ids: string[] | null }>(
+    tx,
+    `select s.action_id, s.person_id, s.team_id, p.team_ids as person_team_ids
+       from (select a.action_id, a.person_id, a.team_id from assignments a where a.org_id = $1 and a.action_id = any($2::uuid[])
+             union all
+             select m.action_id, a.person_id, a.team_id from milestones m join assignments a on a.milestone_id = m.id
+              where m.org_id = $1 and m.action_id = any($2::uuid[])) s
+       left join people p on p.id = s.person_id`,
+    orgId,
+    new Set(actions.keys()),
   )
   const scopes: BatchContext['scopes'] = new Map()
   for (const action of actions.values()) {
@@ -114,14 +131,13 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
     scope.teamsOfAssignedPeople.push(...(row.person_team_ids ?? []))
   }
 
-  const peopleRows = await tx.query<{ id: string; team_ids: string[] }>(
-    'select id, team_ids from people where org_id = $1 and id = any($2::uuid[])',
-    [orgId, [...ids.personIds]],
-  )
-  const teamRows = await tx.query<{ id: string }>('select id from teams where org_id = $1', [orgId])
-  const attachmentRows = await tx.query<{ id: string; uploaded_by: string; size: number; received_bytes: number; evidence_id: string | null; media_type: string }>(
+  const peopleRows = await byIds<{ id: string; team_ids: string[] }>(tx, 'select id, team_ids from people where org_id = $1 and id = any($2::uuid[])', orgId, ids.personIds)
+  const teamRows = await byIds<{ id: string }>(tx, 'select id from teams where org_id = $1 and id = any($2::uuid[])', orgId, ids.teamIds)
+  const attachmentRows = await byIds<{ id: string; uploaded_by: string; size: number; received_bytes: number; evidence_id: string | null; media_type: string }>(
+    tx,
     'select id, uploaded_by, size, received_bytes, evidence_id, media_type from attachments where org_id = $1 and id = any($2::uuid[])',
-    [orgId, [...ids.attachmentIds]],
+    orgId,
+    ids.attachmentIds,
   )
   return {
     actions,
