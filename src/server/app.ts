@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import cookie from '@fastify/cookie'
+import compress from '@fastify/compress'
 import type { Database } from './db/database'
 import { handleError, notFound } from './http/errors'
 import { registerSecurity } from './http/security'
@@ -33,6 +34,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   app.setErrorHandler(handleError)
   await app.register(cookie)
+  // A first pull of a large plan is several megabytes of JSON; gzip makes it about a seventh.
+  await app.register(compress, { encodings: ['gzip'], threshold: 1024 })
   await registerSecurity(app, options.allowedOrigins ?? [])
 
   await app.register(

@@ -66,8 +66,12 @@ function sizeOf(distDir: string, files: Iterable<string>): Sizes & { files: Reco
 
 const kb = (bytes: number) => bytes / 1000
 
+/**
+ * Builds the app with its own vite.config.ts into `distDir`. The run builds into a folder
+ * of its own rather than dist/, so it never swaps files under a test run serving dist/.
+ */
 export async function benchBundle(distDir: string): Promise<{ figures: Figure[]; details: unknown }> {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir'], { stdio: 'inherit' })
   const html = readFileSync(join(distDir, 'index.html'), 'utf8')
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest
 

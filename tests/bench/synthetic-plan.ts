@@ -120,11 +120,11 @@ export async function createSyntheticPlan(db: Database, options: SyntheticPlanOp
     id: randomUUID(), orgId, planId, title, outcome, rationale: `${outcome} ${sentence()}.`, ownerRole: random.pick(roles), position,
   }))
 
-  const teamsByArea = new Map<string, { id: string }[]>()
   const teams = [
     ...orgTeamKinds.map((kind) => ({ id: randomUUID(), orgId, areaId: orgArea.id, name: kind, service: 'Corporate Services' })),
     ...boroughAreas.flatMap((area) => teamKinds.map((kind) => ({ id: randomUUID(), orgId, areaId: area.id, name: `${area.name} ${kind} Team`, service: kind }))),
   ]
+  const teamsByArea = new Map<string, typeof teams>()
   for (const team of teams) teamsByArea.set(team.areaId, [...(teamsByArea.get(team.areaId) ?? []), team])
   const benchTeam = teamsByArea.get(boroughAreas[0]!.id)![0]!
 

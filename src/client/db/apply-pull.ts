@@ -4,6 +4,8 @@ import { searchableTypes, tableFor, type LocalDatabase } from './database'
 import { searchTextOf } from './search-text'
 import { applyLocally } from '../sync/local-effects'
 
+const writeSlice = 250
+
 /**
  * Writes one page of a pull and moves the checkpoint, in one transaction. If the tab
  * dies half way, neither happens, and the next pull asks for the same page again;
@@ -27,7 +29,13 @@ export async function applyPullPage(db: LocalDatabase, page: PullResponse): Prom
     }
   }
   await db.transaction('rw', db.tables, async () => {
-    for (const [type, records] of puts) await db.table(tableFor[type]).bulkPut(records)
+    // Small slices: each bulkPut serialises its records in one task, and a whole page
+    // at once would hold the main thread for a few hundred milliseconds.
+    for (const [type, records] of puts) {
+      for (let start = 0; start < records.length; start += writeSlice) {
+        await db.table(tableFor[type]).bulkPut(records.slice(start, start + writeSlice))
+      }
+    }
     for (const [type, ids] of deletes) await db.table(tableFor[type]).bulkDelete(ids)
     await db.meta.put({ key: 'checkpoint', value: page.checkpoint })
     // The server's copy does not have our unsent changes yet: lay them on top again.

@@ -1,4 +1,5 @@
-import { defaultPullLimit, type PullResponse } from '../../shared/sync/protocol'
+import type { PullResponse } from '../../shared/sync/protocol'
+import { defaultPullLimit } from '../../shared/sync/limits'
 import type { LocalDatabase } from '../db/database'
 import { applyPullPage } from '../db/apply-pull'
 import { readMeta } from '../db/meta'
@@ -13,14 +14,17 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
  * commit it early.
  */
 export async function pullAll(db: LocalDatabase, pageSize = defaultPullLimit): Promise<number> {
-  let since = (await readMeta(db, 'checkpoint')) ?? 0
+  const fetchPage = (since: number) => api<PullResponse>(`/sync/pull?since=${since}&limit=${pageSize}`)
+  let page = await fetchPage((await readMeta(db, 'checkpoint')) ?? 0)
   let received = 0
   for (;;) {
-    const page = await api<PullResponse>(`/sync/pull?since=${since}&limit=${pageSize}`)
+    // The next page downloads while this one is written.
+    const next = page.hasMore ? fetchPage(page.checkpoint) : undefined
+    next?.catch(() => undefined)
     await applyPullPage(db, page)
     received += page.changes.length
-    if (!page.hasMore) return received
-    since = page.checkpoint
+    if (!next) return received
     await yieldToBrowser()
+    page = await next
   }
 }

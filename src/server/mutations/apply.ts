@@ -52,8 +52,9 @@ export async function applyPush(db: Database, viewer: Viewer, items: { id: strin
 async function claim(tx: Queryable, viewer: Viewer, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set()
   const rows = await tx.query<{ id: string }>(
+    // In id order: two pushes claiming overlapping ids in different orders would deadlock.
     `insert into applied_mutations (id, org_id, person_id, outcome)
-     select unnest($1::uuid[]), $2, $3, 'pending'
+     select id, $2, $3, 'pending' from unnest($1::uuid[]) as id order by id
      on conflict (id) do nothing returning id`,
     [ids, viewer.orgId, viewer.person.id],
   )

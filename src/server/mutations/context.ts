@@ -27,6 +27,8 @@ export interface BatchContext {
   teams: Set<string>
   assignments: Map<string, { actionId: string | null; milestoneId: string | null; personId: string | null; teamId: string | null }>
   attachments: Map<string, { uploadedBy: string; size: number; receivedBytes: number; evidenceId: string | null; mediaType: string }>
+  /** Ids that new records of this batch claim but that are already taken (or claimed earlier in the batch). */
+  takenIds: Set<string>
 }
 
 function referencedIds(mutations: Mutation[]) {
@@ -36,7 +38,9 @@ function referencedIds(mutations: Mutation[]) {
   const attachmentIds = new Set<string>()
   const personIds = new Set<string>()
   const teamIds = new Set<string>()
+  const newRecordIds = new Set<string>()
   for (const m of mutations) {
+    if (m.kind === 'progress.post' || m.kind === 'evidence.add' || m.kind === 'assignment.add') newRecordIds.add(m.data.id)
     switch (m.kind) {
       case 'progress.post':
         actionIds.add(m.data.actionId)
@@ -60,7 +64,7 @@ function referencedIds(mutations: Mutation[]) {
         break
     }
   }
-  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds }
+  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds, newRecordIds }
 }
 
 /** Runs `sql` with `ids` as $2, or skips the round trip when there are none. */
@@ -139,7 +143,17 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
     orgId,
     ids.attachmentIds,
   )
+  // Across every organisation: ids are made on devices, and a clash must be refused, not crash the batch.
+  const taken = ids.newRecordIds.size
+    ? await tx.query<{ id: string }>(
+        `select id from progress_updates where id = any($1::uuid[])
+         union all select id from evidence where id = any($1::uuid[])
+         union all select id from assignments where id = any($1::uuid[])`,
+        [[...ids.newRecordIds]],
+      )
+    : []
   return {
+    takenIds: new Set(taken.map((r) => r.id)),
     actions,
     milestones,
     scopes,

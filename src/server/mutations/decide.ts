@@ -32,8 +32,17 @@ const refuse = (reason: string): Decision => ({ outcome: 'refused', reason })
  * effect, so later mutations of the same batch see it (two status changes in one push).
  */
 export function decide(mutation: Mutation, viewer: Viewer, context: BatchContext, receivedAt: string): Decision {
+  if ((mutation.kind === 'progress.post' || mutation.kind === 'evidence.add' || mutation.kind === 'assignment.add') && context.takenIds.has(mutation.data.id)) {
+    return refuse('A record with this id already exists, so this change cannot be added again.')
+  }
+  const decision = decideAllowed(mutation, viewer, context, effectiveMadeAt(mutation.madeAt, receivedAt), receivedAt)
+  // The record id is spoken for only once its change is accepted.
+  if (decision.outcome !== 'refused' && 'id' in mutation.data) context.takenIds.add(mutation.data.id)
+  return decision
+}
+
+function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext, madeAt: string, receivedAt: string): Decision {
   const who = viewer.person
-  const madeAt = effectiveMadeAt(mutation.madeAt, receivedAt)
   const scopeOf = (actionId: string) => context.scopes.get(actionId)
 
   switch (mutation.kind) {
@@ -81,8 +90,8 @@ export function decide(mutation: Mutation, viewer: Viewer, context: BatchContext
         if (!stored || stored.uploadedBy !== who.id) return refuse(`“${ref.name}” has not been uploaded yet.`)
         if (stored.receivedBytes < stored.size) return refuse(`“${ref.name}” has not finished uploading.`)
         if (stored.evidenceId && stored.evidenceId !== data.id) return refuse(`“${ref.name}” belongs to other evidence.`)
-        stored.evidenceId = data.id
       }
+      for (const ref of data.attachments) context.attachments.get(ref.id)!.evidenceId = data.id
       const writes: Write[] = [
         { kind: 'insert', table: 'evidence', record: { id: data.id, actionId: data.actionId, milestoneId: data.milestoneId, note: data.note, authorId: who.id, madeAt, receivedAt } },
       ]

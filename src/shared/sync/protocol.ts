@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { entityTypes, type EntityType, type Entity } from '../entities'
 
-/** The most changes one pull page carries; the client asks again while `hasMore`. */
-export const maxPullLimit = 5000
-export const defaultPullLimit = 2000
+import { defaultPullLimit, maxPullLimit } from './limits'
+
+export { defaultPullLimit, maxPullLimit }
 
 export const pullQuerySchema = z.object({
   since: z.coerce.number().int().nonnegative().default(0),

@@ -29,15 +29,18 @@ export async function loadTeamPriorities(db: LocalDatabase, personId: string): P
   const organisationAreaId = organisationArea(areas)?.id
   const wantedAreas = [...areaIds, ...(organisationAreaId ? [organisationAreaId] : [])]
   // Narrow index reads only: the team's areas, its assignments, the projects it leads.
+  // One `equals` per key: Dexie runs `anyOf` on a multi-entry index as a cursor, one record a step.
+  const byKey = <T>(keys: Iterable<string>, read: (key: string) => Promise<T[]>) => Promise.all([...keys].map(read)).then((lists) => lists.flat())
   const [inAreas, assignments, led] = await Promise.all([
-    db.actions.where('areaIds').anyOf(wantedAreas).distinct().toArray(),
-    db.assignments.where('teamId').anyOf([...teamIds]).toArray(),
-    db.actions.where('leadTeamId').anyOf([...teamIds]).toArray(),
+    byKey(wantedAreas, (area) => db.actions.where('areaIds').equals(area).toArray()),
+    byKey(teamIds, (team) => db.assignments.where('teamId').equals(team).toArray()),
+    byKey(teamIds, (team) => db.actions.where('leadTeamId').equals(team).toArray()),
   ])
   const assignedActionIds = new Set(assignments.flatMap((a) => (a.actionId ? [a.actionId] : [])))
-  const assignedElsewhere = await db.actions.bulkGet([...assignedActionIds])
   const byId = new Map<string, Action>()
-  for (const action of [...inAreas, ...led, ...assignedElsewhere]) if (action) byId.set(action.id, action)
+  for (const action of [...inAreas, ...led]) byId.set(action.id, action)
+  const missing = [...assignedActionIds].filter((id) => !byId.has(id))
+  for (const action of await db.actions.bulkGet(missing)) if (action) byId.set(action.id, action)
 
   const ranked = rankForTeam([...byId.values()], { teamIds, areaIds, organisationAreaId, assignedActionIds })
   const own = ranked.filter((r) => r.relevance === 'led-by-team' || r.relevance === 'assigned-to-team')

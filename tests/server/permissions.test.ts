@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { backends } from '../support/databases'
+import { demoServer, type ServerFixture } from '../support/server-fixture'
+import { change, count, demoIds, demoTeamNames, evidenceNote, progress, pushInject, writeFingerprint, type DemoIds } from '../support/push-fixture'
+import type { MutationKind } from '../../src/shared/sync/mutations'
+
+type Role = 'practitioner' | 'manager' | 'admin' | 'viewer'
+/**
+ * Where the work is:
+ * - team: K9, led by the Kingston Children with Disabilities Team (the practitioner's, and the manager's team);
+ *   assignments go to that team.
+ * - other: R7, led by the Richmond SEND Casework Team, not assigned to anyone here; assignments go to that team.
+ * - member: K1, led by another Kingston team but assigned (in the demo) to the practitioner; assignments go to a
+ *   person in the manager's team.
+ */
+type Scope = 'team' | 'other' | 'member'
+type Expected = 'applied' | 'refused' | 403
+
+const A = 'applied' as const
+const R = 'refused' as const
+const all = (outcome: Expected) => ({ team: outcome, other: outcome, member: outcome })
+
+// Straight from src/shared/permissions.ts: canContribute, canSetStatus, canAssignTo.
+const matrix: Record<Role, Record<MutationKind, Record<Scope, Expected>>> = {
+  practitioner: {
+    'progress.post': { team: A, other: R, member: A },
+    'evidence.add': { team: A, other: R, member: A },
+    'status.set': all(R),
+    'assignment.add': all(R),
+    'assignment.remove': all(R),
+  },
+  manager: {
+    // Contributing needs the work to be the team's or assigned to the manager; a team member's assignment is not enough.
+    'progress.post': { team: A, other: R, member: R },
+    'evidence.add': { team: A, other: R, member: R },
+    // Status: the team's work, including work assigned to someone in the team.
+    'status.set': { team: A, other: R, member: A },
+    'assignment.add': { team: A, other: R, member: A },
+    'assignment.remove': { team: A, other: R, member: A },
+  },
+  admin: {
+    'progress.post': all(A),
+    'evidence.add': all(A),
+    'status.set': all(A),
+    'assignment.add': all(A),
+    'assignment.remove': all(A),
+  },
+  viewer: {
+    'progress.post': all(403),
+    'evidence.add': all(403),
+    'status.set': all(403),
+    'assignment.add': all(403),
+    'assignment.remove': all(403),
+  },
+}
+
+const roles = Object.keys(matrix) as Role[]
+const kinds = Object.keys(matrix.admin) as MutationKind[]
+const scopes: Scope[] = ['team', 'other', 'member']
+const cells = roles.flatMap((role) => kinds.flatMap((kind) => scopes.map((scope) => [role, kind, scope, matrix[role][kind][scope]] as const)))
+
+describe.each(backends)('who may change what, on %s', (backend) => {
+  let server: ServerFixture
+  let ids: DemoIds
+  const cookies = {} as Record<Role, string>
+  /** Assignments made by the admin beforehand, one per cell of assignment.remove. */
+  const toRemove = new Map<string, string>()
+  let statusClock = Date.now() - 10 * 60_000
+
+  const work = (scope: Scope) => ({ team: ids.action('K9'), other: ids.action('R7'), member: ids.action('K1') })[scope]
+  const assignee = (scope: Scope) =>
+    ({
+      team: { teamId: ids.team(demoTeamNames.kingstonDisabilities), personId: null },
+      other: { teamId: ids.team(demoTeamNames.richmondSend), personId: null },
+      member: { teamId: null, personId: ids.personByName.get('Chris Evans (demo)')! },
+    })[scope]
+
+  beforeAll(async () => {
+    server = await demoServer(backend)
+    ids = await demoIds(server.db)
+    for (const role of roles) cookies[role] = await server.signIn(`${role}@demo.local`)
+    const setup = roles.flatMap((role) =>
+      scopes.map((scope) => {
+        const id = randomUUID()
+        toRemove.set(`${role}:${scope}`, id)
+        return change('assignment.add', { id, actionId: work(scope), milestoneId: null, ...assignee(scope) })
+      }),
+    )
+    const { results } = await pushInject(server.app, cookies.admin, { mutations: setup })
+    expect(results.map((r) => r.outcome)).toEqual(setup.map(() => 'applied'))
+  })
+  afterAll(() => server.close())
+
+  function mutationFor(role: Role, kind: MutationKind, scope: Scope) {
+    const actionId = work(scope)
+    switch (kind) {
+      case 'progress.post':
+        return change(kind, progress(actionId, 'red', `Posted by the ${role} on ${scope} work.`))
+      case 'evidence.add':
+        return change(kind, evidenceNote(actionId, `Evidence from the ${role}.`))
+      case 'status.set':
+        // Each later than the last, so an allowed change is applied rather than superseded.
+        statusClock += 1000
+        return change(kind, { entity: 'action', entityId: actionId, status: 'at-risk' }, { madeAt: new Date(statusClock).toISOString() })
+      case 'assignment.add':
+        return change(kind, { id: randomUUID(), actionId, milestoneId: null, ...assignee(scope) })
+      case 'assignment.remove':
+        return change(kind, { id: toRemove.get(`${role}:${scope}`)! })
+    }
+  }
+
+  async function effectVisible(kind: MutationKind, mutation: ReturnType<typeof mutationFor>): Promise<boolean> {
+    const id = String(mutation.data.id ?? mutation.data.entityId)
+    switch (kind) {
+      case 'progress.post':
+        return (await count(server.db, 'select count(*) as n from progress_updates where id = $1', [id])) === 1
+      case 'evidence.add':
+        return (await count(server.db, 'select count(*) as n from evidence where id = $1', [id])) === 1
+      case 'status.set':
+        return (await count(server.db, 'select count(*) as n from actions where id = $1 and status_mutation_id = $2', [id, mutation.id])) === 1
+      case 'assignment.add':
+        return (await count(server.db, 'select count(*) as n from assignments where id = $1', [id])) === 1
+      case 'assignment.remove':
+        return (
+          (await count(server.db, 'select count(*) as n from assignments where id = $1', [id])) === 0 &&
+          (await count(server.db, `select count(*) as n from tombstones where entity_type = 'assignment' and entity_id = $1`, [id])) === 1
+        )
+    }
+  }
+
+  it.each(cells)('%s: %s on %s work → %s', async (role, kind, scope, expected) => {
+    const mutation = mutationFor(role, kind, scope)
+    const before = await writeFingerprint(server.db)
+    const reply = await pushInject(server.app, cookies[role], { mutations: [mutation] })
+
+    if (expected === 403) {
+      expect(reply.statusCode).toBe(403)
+      expect(await writeFingerprint(server.db)).toEqual(before)
+      return
+    }
+    expect(reply.statusCode).toBe(200)
+    expect(reply.results).toHaveLength(1)
+    const [result] = reply.results
+    expect(result!.outcome, result!.reason).toBe(expected)
+    if (expected === 'refused') {
+      expect(result!.reason).toMatch(/only|manage/)
+      expect(await writeFingerprint(server.db)).toEqual(before)
+      expect(await effectVisible(kind, mutation)).toBe(false)
+    } else {
+      expect(await effectVisible(kind, mutation)).toBe(true)
+      expect(await count(server.db, `select count(*) as n from history where mutation_id = $1 and person_id = $2 and outcome = 'applied'`, [mutation.id, ids.person[role]])).toBe(1)
+    }
+  })
+
+  it('judges an assignment by who is assigned, not by whose work it is', async () => {
+    const early = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(ids.action('R9')))] })
+    expect(early.results[0]!.outcome).toBe('refused')
+    // The manager may put someone of their own team on R9 (another borough's work)...
+    const own = change('assignment.add', { id: randomUUID(), actionId: ids.action('R9'), milestoneId: null, teamId: null, personId: ids.person.practitioner })
+    // ...but not assign anyone outside the teams they manage, even to their own team's work.
+    const outsider = change('assignment.add', { id: randomUUID(), actionId: ids.action('K9'), milestoneId: null, teamId: null, personId: ids.personByName.get('Dana Lee (demo)')! })
+    const { results } = await pushInject(server.app, cookies.manager, { mutations: [own, outsider] })
+    expect(results.map((r) => r.outcome)).toEqual(['applied', 'refused'])
+    // Once assigned, the practitioner may post on R9.
+    const post = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(ids.action('R9')))] })
+    expect(post.results[0]!.outcome).toBe('applied')
+  })
+
+  it("refuses a viewer's attachment upload with 403 and stores nothing, while others may upload", async () => {
+    const jpegStart = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46])
+    const upload = (cookie: string, id: string) =>
+      server.app.inject({
+        method: 'PUT',
+        url: `/api/attachments/${id}/chunks?offset=0&size=${jpegStart.length}&name=photo.jpg&type=image/jpeg`,
+        headers: { cookie, 'content-type': 'application/octet-stream' },
+        payload: jpegStart,
+      })
+    const viewerId = randomUUID()
+    const refused = await upload(cookies.viewer, viewerId)
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().error.code).toBe('read_only')
+    expect(await count(server.db, 'select count(*) as n from attachments where id = $1', [viewerId])).toBe(0)
+    for (const role of ['practitioner', 'manager', 'admin'] as const) {
+      const id = randomUUID()
+      const ok = await upload(cookies[role], id)
+      expect(ok.statusCode, role).toBe(200)
+      expect(await count(server.db, 'select count(*) as n from attachments where id = $1 and uploaded_by = $2', [id, ids.person[role]])).toBe(1)
+    }
+  })
+
+  describe('write endpoints', () => {
+    const chunkUrl = () => `/api/attachments/${randomUUID()}/chunks?offset=0&size=4&name=a.jpg&type=image/jpeg`
+    const requests = () => [
+      { name: 'push', method: 'POST' as const, url: '/api/sync/push', payload: { mutations: [change('progress.post', progress(ids.action('K9')))] }, headers: {} },
+      { name: 'chunk upload', method: 'PUT' as const, url: chunkUrl(), payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), headers: { 'content-type': 'application/octet-stream' } },
+    ]
+
+    it('answer 401 without a session, and write nothing', async () => {
+      const before = await writeFingerprint(server.db)
+      for (const request of requests()) {
+        const response = await server.app.inject({ method: request.method, url: request.url, payload: request.payload, headers: request.headers })
+        expect(response.statusCode, request.name).toBe(401)
+        expect(response.json().error.code, request.name).toBe('signed_out')
+        const forged = await server.app.inject({ method: request.method, url: request.url, payload: request.payload, headers: { ...request.headers, cookie: 'gt_session=not-a-session' } })
+        expect(forged.statusCode, request.name).toBe(401)
+      }
+      expect(await writeFingerprint(server.db)).toEqual(before)
+    })
+
+    it('answer 403 to a request from another origin, even with a session, and write nothing', async () => {
+      const before = await writeFingerprint(server.db)
+      const sessionsBefore = await count(server.db, 'select count(*) as n from sessions')
+      const all = [
+        ...requests(),
+        { name: 'sign-in', method: 'POST' as const, url: '/api/auth/sign-in', payload: { email: 'manager@demo.local', password: 'golden-thread-demo' }, headers: {} },
+        { name: 'sign-out', method: 'POST' as const, url: '/api/auth/sign-out', payload: undefined, headers: {} },
+      ]
+      for (const origin of ['https://evil.example', 'http://evil.localhost:8080', 'null']) {
+        for (const request of all) {
+          const response = await server.app.inject({
+            method: request.method,
+            url: request.url,
+            payload: request.payload,
+            headers: { ...request.headers, cookie: cookies.manager, host: 'localhost:8080', origin },
+          })
+          expect(response.statusCode, `${request.name} from ${origin}`).toBe(403)
+          expect(response.json().error.code).toBe('bad_origin')
+        }
+      }
+      expect(await writeFingerprint(server.db)).toEqual(before)
+      // Sign-out from elsewhere did not end the session.
+      expect(await count(server.db, 'select count(*) as n from sessions')).toBe(sessionsBefore)
+      const still = await pushInject(server.app, cookies.manager, { mutations: [change('progress.post', progress(ids.action('K9')))] }, { host: 'localhost:8080', origin: 'http://localhost:8080' })
+      expect(still.statusCode).toBe(200)
+      expect(still.results[0]!.outcome).toBe('applied')
+    })
+  })
+})
