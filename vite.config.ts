@@ -9,6 +9,10 @@ export default defineConfig({
       // 'prompt', never 'autoUpdate': an automatic reload would throw away a half-written form.
       registerType: 'prompt',
       injectRegister: false,
+      // Our own worker (src/client/pwa/sw.ts): precaching plus Background Sync of the outbox.
+      strategies: 'injectManifest',
+      srcDir: 'src/client/pwa',
+      filename: 'sw.ts',
       includeAssets: ['icon.svg', 'apple-touch-icon.png'],
       manifest: {
         name: 'Golden Thread',
@@ -25,12 +29,8 @@ export default defineConfig({
           { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
-        navigateFallback: '/index.html',
-        // The API and any download must reach the server, never the cached app shell.
-        navigateFallbackDenylist: [/^\/api\//],
-        cleanupOutdatedCaches: true,
       },
     }),
   ],

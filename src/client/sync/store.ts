@@ -6,6 +6,7 @@ import { ApiRefusal, Unreachable } from './api'
 import { pullAll } from './pull'
 import { pushAll } from './push'
 import type { UploadProgress } from './upload'
+import { withPushLock } from '../pwa/background-sync'
 
 const maxBackoff = 5 * 60 * 1000
 
@@ -45,9 +46,11 @@ export const useSyncStore = defineStore('sync', () => {
     syncing.value = true
     try {
       // Push first, so the pull that follows brings back the server's copy of our own changes.
-      await pushAll(localDb, (progress) => {
-        uploads.value = { ...uploads.value, [progress.id]: progress }
-      })
+      await withPushLock(() =>
+        pushAll(localDb, (progress) => {
+          uploads.value = { ...uploads.value, [progress.id]: progress }
+        }),
+      )
       await pullAll(localDb)
       const now = new Date().toISOString()
       await writeMeta(localDb, 'lastSyncedAt', now)

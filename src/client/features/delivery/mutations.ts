@@ -1,12 +1,7 @@
 import type { Rag, WorkStatus } from '../../../shared/entities'
 import { localDb } from '../../db/database'
 import { queueChange } from '../../sync/outbox'
-import { useSyncStore } from '../../sync/store'
-
-/** Every change is written on the device first; sending it is sync's job, started here if it can be. */
-function sendSoon() {
-  void useSyncStore().syncNow()
-}
+import { sendSoon } from '../../sync/send-soon'
 
 export async function postUpdate(personId: string, actionId: string, rag: Rag, commentary: string) {
   await queueChange(localDb, personId, { kind: 'progress.post', data: { id: crypto.randomUUID(), actionId, rag, commentary: commentary.trim() } })

@@ -1,0 +1,54 @@
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching'
+import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { LocalDatabase } from '../db/database'
+import { Unreachable } from '../sync/api'
+import { pushAll } from '../sync/push'
+import { outboxSyncTag, withPushLock } from './background-sync'
+
+// The worker's own types, declared here so this file can share the app's DOM tsconfig.
+interface ExtendableEvent extends Event {
+  waitUntil(work: Promise<unknown>): void
+}
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string
+}
+interface WorkerScope {
+  __WB_MANIFEST: (string | PrecacheEntry)[]
+  skipWaiting(): Promise<void>
+  addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<{ type?: string }>) => void): void
+}
+const worker = self as unknown as WorkerScope
+
+// The app shell and every lazy screen, so the app opens with no network. (The build
+// replaces the literal `self.__WB_MANIFEST` with the list of files.)
+precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST)
+cleanupOutdatedCaches()
+// Navigations get the app shell, except the API, which must always reach the server.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }))
+
+// The person chose "Update now" (workbox-window's messageSkipWaiting).
+worker.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void worker.skipWaiting()
+})
+
+/**
+ * Background Sync: the browser wakes this worker when a connection returns, even with
+ * the app closed. A network failure rejects, so the browser tries again later; a
+ * refusal (signed out, say) waits for the app.
+ */
+worker.addEventListener('sync', (event) => {
+  if (event.tag !== outboxSyncTag) return
+  event.waitUntil(
+    withPushLock(async () => {
+      const db = new LocalDatabase()
+      try {
+        await pushAll(db)
+      } catch (error) {
+        if (error instanceof Unreachable) throw error
+      } finally {
+        db.close()
+      }
+    }),
+  )
+})
