@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
 import { syncRoutes } from './routes/sync'
 import { attachmentRoutes } from './routes/attachments'
+import { surveyRoutes } from './routes/surveys'
 import type { AttachmentStore } from './attachments/folder-store'
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes(db, { secureCookies: options.secureCookies ?? false }))
       await api.register(syncRoutes(db))
       await api.register(attachmentRoutes(db, options.attachments))
+      await api.register(surveyRoutes(db))
     },
     { prefix: '/api' },
   )

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { surveySchema } from './surveys'
 
 /**
  * The records a device holds. The server stores each in its own table and sends
@@ -238,6 +239,7 @@ export const entitySchemas = {
   evidence: evidenceSchema,
   attachment: attachmentSchema,
   history: historySchema,
+  survey: surveySchema,
 } as const
 
 export type EntityType = keyof typeof entitySchemas
@@ -260,3 +262,4 @@ export type ProgressUpdate = Entity<'progressUpdate'>
 export type Evidence = Entity<'evidence'>
 export type Attachment = Entity<'attachment'>
 export type HistoryEntry = Entity<'history'>
+export type { Survey } from './surveys'

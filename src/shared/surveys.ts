@@ -106,3 +106,14 @@ export function answersProblem(survey: Pick<Survey, 'questions'>, answers: Recor
   if (Object.keys(answers).some((key) => !known.has(key))) return 'The answers include a question this survey does not ask.'
   return undefined
 }
+
+/**
+ * The team a person's answers are reported under: their first team in the audience.
+ * `null` for someone in no team (counted for the whole organisation only); `undefined`
+ * when the person is not in the audience at all.
+ */
+export function reportingTeam(audience: Audience, teamIds: string[], areaOfTeam: (teamId: string) => string | undefined): string | null | undefined {
+  if (audience.kind === 'teams') return teamIds.find((id) => audience.teamIds.includes(id))
+  if (audience.kind === 'areas') return teamIds.find((id) => audience.areaIds.includes(areaOfTeam(id) ?? ''))
+  return teamIds[0] ?? null
+}

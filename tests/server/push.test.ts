@@ -217,8 +217,9 @@ describe.each(backends)('push on %s', (backend) => {
       expect(await finalState(earlyFirst)).toEqual(expected)
       expect(await finalState(lateFirst)).toEqual(expected)
 
+      // The manager's change was applied when it arrived, and marked superseded once overtaken.
       expect(await historyOf(earlyFirst)).toEqual([
-        { person_id: ids.person.manager, outcome: 'applied', details: expect.objectContaining({ status: 'at-risk' }) },
+        { person_id: ids.person.manager, outcome: 'superseded', details: expect.objectContaining({ status: 'at-risk' }) },
         { person_id: ids.person.admin, outcome: 'applied', details: expect.objectContaining({ status: 'complete' }) },
       ])
       expect(await historyOf(lateFirst)).toEqual([

@@ -4,6 +4,8 @@ import type {
   ProgressUpdate, Risk, Team, Theme, Value,
 } from '../../shared/entities'
 import type { OutboxEntry, PendingUpload } from '../sync/outbox-types'
+import type { Survey } from '../../shared/surveys'
+import type { SurveyResults } from '../../shared/survey-results'
 import { searchTextOf } from './search-text'
 
 /** A record as kept on the device: the server's record plus what the device derives from it. */
@@ -34,6 +36,13 @@ export class LocalDatabase extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>
   outbox!: Table<OutboxEntry, number>
   uploads!: EntityTable<PendingUpload, 'id'>
+  surveys!: EntityTable<Survey, 'id'>
+  /** Answers being written, saved on every change so nothing typed is lost. */
+  surveyDrafts!: Table<{ surveyId: string; answers: Record<string, number | string>; savedAt: string }, string>
+  /** Surveys this person has sent an answer to from this device. */
+  answeredSurveys!: Table<{ surveyId: string }, string>
+  /** The last results fetched for each survey, to read again offline. */
+  surveyResults!: Table<{ surveyId: string; results: SurveyResults; fetchedAt: string }, string>
 
   constructor(name = 'golden-thread') {
     super(name)
@@ -74,6 +83,13 @@ export class LocalDatabase extends Dexie {
       outbox: '++seq, &id, state',
       uploads: 'id, mutationId',
     })
+    // Version 4: staff surveys, drafts of answers, and results kept for offline reading.
+    this.version(4).stores({
+      surveys: 'id, opensOn',
+      surveyDrafts: 'surveyId',
+      answeredSurveys: 'surveyId',
+      surveyResults: 'surveyId',
+    })
   }
 }
 
@@ -95,6 +111,7 @@ export const tableFor: Record<EntityType, keyof LocalDatabase & string> = {
   evidence: 'evidence',
   attachment: 'attachments',
   history: 'history',
+  survey: 'surveys',
 }
 
 export const searchableTypes = new Set<EntityType>(['theme', 'action', 'milestone'])

@@ -18,6 +18,7 @@ export const tableOf: Record<EntityType, string> = {
   evidence: 'evidence',
   attachment: 'attachments',
   history: 'history',
+  survey: 'surveys',
 }
 
 // Columns a device never receives: scope and bookkeeping the server keeps to itself.

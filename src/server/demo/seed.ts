@@ -7,6 +7,7 @@ import { importPlanDocument } from '../plans/import'
 import afcBusinessPlan from './afc-business-plan-2020-24.json' with { type: 'json' }
 import { demoPassword, demoPeople, demoTeams } from './people'
 import { seedDemoDelivery } from './delivery'
+import { seedDemoSurveys } from './surveys'
 
 function lookup(ids: Map<string, string>, key: string): string {
   const id = ids.get(key)
@@ -67,5 +68,6 @@ export async function seedDemo(db: Database): Promise<boolean> {
     return orgId
   })
   await seedDemoDelivery(db, orgId)
+  await seedDemoSurveys(db, orgId)
   return true
 }

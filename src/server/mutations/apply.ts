@@ -37,7 +37,7 @@ export async function applyPush(db: Database, viewer: Viewer, items: { id: strin
     }
     const fresh = candidates.filter((m) => claimed.has(m.id))
     if (!fresh.length) return
-    const context = await loadContext(tx, viewer.orgId, fresh)
+    const context = await loadContext(tx, viewer.orgId, fresh, viewer.person.teamIds, viewer.person.id)
     const decisions = fresh.map((mutation) => ({ mutation, decision: decide(mutation, viewer, context, receivedAt) }))
     await write(tx, viewer, decisions, receivedAt)
     for (const { mutation, decision } of decisions) {
@@ -74,7 +74,8 @@ async function earlierOutcomes(tx: Queryable, viewer: Viewer, ids: string[]): Pr
   )
 }
 
-const versionsNeeded = (write: Write) => (write.kind === 'publish-attachments' ? write.ids.length : 1)
+const versionsNeeded = (write: Write) =>
+  write.kind === 'publish-attachments' ? write.ids.length : write.kind === 'survey-response' ? 0 : 1
 
 async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutation; decision: Decision }[], receivedAt: string) {
   const kept = decisions.filter((d): d is { mutation: Mutation; decision: Exclude<Decision, { outcome: 'refused' }> } => d.decision.outcome !== 'refused')
@@ -82,13 +83,18 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
   // Later status writes to the same row replace earlier ones of this batch.
   const statusWrites = new Map<string, Extract<Write, { kind: 'status' }>>()
   const otherWrites: Write[] = []
+  // Status changes that lost their place to a more recent one: their history says so.
+  const overtaken: string[] = []
   for (const { decision } of kept) {
     for (const w of decision.writes) {
-      if (w.kind === 'status') statusWrites.set(`${w.table}:${w.id}`, w)
-      else otherWrites.push(w)
+      if (w.kind === 'status') {
+        statusWrites.set(`${w.table}:${w.id}`, w)
+        if (w.replaces) overtaken.push(w.replaces)
+      } else otherWrites.push(w)
     }
   }
-  const count = kept.length + statusWrites.size + otherWrites.reduce((sum, w) => sum + versionsNeeded(w), 0)
+  const withHistory = kept.filter((d) => d.decision.history !== null)
+  const count = withHistory.length + statusWrites.size + overtaken.length + otherWrites.reduce((sum, w) => sum + versionsNeeded(w), 0)
   // Reserved last, after every read: the organisation's lock is held only while writing.
   let version = await reserveVersions(tx, viewer.orgId, count)
   const orgId = viewer.orgId
@@ -120,6 +126,17 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
            from unnest($2::uuid[], $3::bigint[]) as v(id, version) where a.id = v.id and a.org_id = $4`,
         [w.evidenceId, w.ids, w.ids.map(() => version++), orgId],
       )
+    } else if (w.kind === 'close-survey') {
+      await tx.query('update surveys set closes_on = least(closes_on, $2::date), version = $3 where id = $1 and org_id = $4', [w.id, w.closesOn, version++, orgId])
+    } else if (w.kind === 'survey-response') {
+      // No person, device, mutation id or time goes with the answers: see migration 0003.
+      await tx.query('insert into survey_responses (survey_id, team_id, area_id, answers) values ($1, $2, $3, $4)', [
+        w.surveyId,
+        w.teamId,
+        w.areaId,
+        JSON.stringify(w.answers),
+      ])
+      await tx.query('insert into survey_participation (survey_id, person_id) values ($1, $2)', [w.surveyId, viewer.person.id])
     } else if (w.kind === 'delete-assignment') {
       await tx.query('delete from assignments where id = $1 and org_id = $2', [w.id, orgId])
       await tx.query(
@@ -133,7 +150,7 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
   await insertRecords(
     tx,
     'history',
-    kept.map(({ mutation, decision }) => ({
+    withHistory.map(({ mutation, decision }) => ({
       id: randomUUID(),
       orgId,
       version: version++,
@@ -146,6 +163,14 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
       outcome: decision.outcome,
     })),
   )
+  if (overtaken.length) {
+    await tx.query(
+      `update history h set outcome = 'superseded', version = v.version
+         from unnest($1::uuid[], $2::bigint[]) as v(mutation_id, version)
+        where h.mutation_id = v.mutation_id and h.org_id = $3 and h.outcome = 'applied'`,
+      [overtaken, overtaken.map(() => version++), orgId],
+    )
+  }
 }
 
 /** Applied and superseded ids stay claimed with their outcome; refused ones are released, so a retry is judged afresh. */

@@ -2,6 +2,8 @@ import type { Queryable } from '../db/database'
 import type { ActionScope } from '../../shared/permissions'
 import type { Mutation } from '../../shared/sync/mutations'
 import type { WorkStatus } from '../../shared/entities'
+import { surveySchema, type Survey } from '../../shared/surveys'
+import { rowToRecord } from '../db/tables'
 
 export interface TargetAction {
   id: string
@@ -29,6 +31,11 @@ export interface BatchContext {
   attachments: Map<string, { uploadedBy: string; size: number; receivedBytes: number; evidenceId: string | null; mediaType: string }>
   /** Ids that new records of this batch claim but that are already taken (or claimed earlier in the batch). */
   takenIds: Set<string>
+  surveys: Map<string, Survey>
+  /** Surveys the person pushing has already answered. */
+  answered: Set<string>
+  /** The area of each of the pushing person's teams. */
+  areaOfTeam: Map<string, string>
 }
 
 function referencedIds(mutations: Mutation[]) {
@@ -39,7 +46,10 @@ function referencedIds(mutations: Mutation[]) {
   const personIds = new Set<string>()
   const teamIds = new Set<string>()
   const newRecordIds = new Set<string>()
+  const surveyIds = new Set<string>()
   for (const m of mutations) {
+    if (m.kind === 'survey.submit' || m.kind === 'survey.close') surveyIds.add(m.data.surveyId)
+    if (m.kind === 'survey.create') newRecordIds.add(m.data.id)
     if (m.kind === 'progress.post' || m.kind === 'evidence.add' || m.kind === 'assignment.add') newRecordIds.add(m.data.id)
     switch (m.kind) {
       case 'progress.post':
@@ -64,7 +74,7 @@ function referencedIds(mutations: Mutation[]) {
         break
     }
   }
-  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds, newRecordIds }
+  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds, newRecordIds, surveyIds }
 }
 
 /** Runs `sql` with `ids` as $2, or skips the round trip when there are none. */
@@ -72,7 +82,7 @@ async function byIds<Row>(tx: Queryable, sql: string, orgId: string, ids: Set<st
   return ids.size ? tx.query<Row>(sql, [orgId, [...ids]]) : []
 }
 
-export async function loadContext(tx: Queryable, orgId: string, mutations: Mutation[]): Promise<BatchContext> {
+export async function loadContext(tx: Queryable, orgId: string, mutations: Mutation[], viewerTeamIds: string[] = [], viewerId = ''): Promise<BatchContext> {
   const ids = referencedIds(mutations)
   const assignmentRows = await byIds<{ id: string; action_id: string | null; milestone_id: string | null; person_id: string | null; team_id: string | null }>(
     tx,
@@ -148,11 +158,33 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
     ? await tx.query<{ id: string }>(
         `select id from progress_updates where id = any($1::uuid[])
          union all select id from evidence where id = any($1::uuid[])
-         union all select id from assignments where id = any($1::uuid[])`,
+         union all select id from assignments where id = any($1::uuid[])
+         union all select id from surveys where id = any($1::uuid[])`,
         [[...ids.newRecordIds]],
       )
     : []
+  const surveyRows = await byIds<{ data: Record<string, unknown> }>(
+    tx,
+    'select to_jsonb(s) as data from surveys s where org_id = $1 and id = any($2::uuid[]) order by id for update',
+    orgId,
+    ids.surveyIds,
+  )
+  const answeredRows = ids.surveyIds.size
+    ? await tx.query<{ survey_id: string }>('select survey_id from survey_participation where person_id = $1 and survey_id = any($2::uuid[])', [
+        viewerId,
+        [...ids.surveyIds],
+      ])
+    : []
+  const teamAreaRows = ids.surveyIds.size && viewerTeamIds.length
+    ? await tx.query<{ id: string; area_id: string }>('select id, area_id from teams where id = any($1::uuid[])', [viewerTeamIds])
+    : []
   return {
+    surveys: new Map(surveyRows.map((r) => {
+      const survey = surveySchema.parse(rowToRecord(r.data))
+      return [survey.id, survey]
+    })),
+    answered: new Set(answeredRows.map((r) => r.survey_id)),
+    areaOfTeam: new Map(teamAreaRows.map((r) => [r.id, r.area_id])),
     takenIds: new Set(taken.map((r) => r.id)),
     actions,
     milestones,

@@ -5,11 +5,14 @@ import type { Mutation } from '../../shared/sync/mutations'
 import type { WorkStatus } from '../../shared/entities'
 import type { Viewer } from '../auth/viewer'
 import type { BatchContext } from './context'
+import { decideSurvey } from './decide-survey'
 
 /** What one mutation changes, decided before anything is written. */
 export type Write =
-  | { kind: 'insert'; table: 'progress_updates' | 'evidence' | 'assignments'; record: Record<string, unknown> }
-  | { kind: 'status'; table: 'actions' | 'milestones'; id: string; status: WorkStatus; madeAt: string; by: string; mutationId: string }
+  | { kind: 'insert'; table: 'progress_updates' | 'evidence' | 'assignments' | 'surveys'; record: Record<string, unknown> }
+  | { kind: 'close-survey'; id: string; closesOn: string }
+  | { kind: 'survey-response'; surveyId: string; teamId: string | null; areaId: string | null; answers: Record<string, unknown> }
+  | { kind: 'status'; table: 'actions' | 'milestones'; id: string; status: WorkStatus; madeAt: string; by: string; mutationId: string; replaces: string | null }
   | { kind: 'publish-attachments'; evidenceId: string; ids: string[] }
   | { kind: 'delete-assignment'; id: string }
 
@@ -23,7 +26,7 @@ export interface HistoryDraft {
 
 export type Decision =
   | { outcome: 'refused'; reason: string }
-  | { outcome: 'applied' | 'superseded'; reason?: string; writes: Write[]; history: HistoryDraft }
+  | { outcome: 'applied' | 'superseded'; reason?: string; writes: Write[]; history: HistoryDraft | null }
 
 const refuse = (reason: string): Decision => ({ outcome: 'refused', reason })
 
@@ -32,7 +35,7 @@ const refuse = (reason: string): Decision => ({ outcome: 'refused', reason })
  * effect, so later mutations of the same batch see it (two status changes in one push).
  */
 export function decide(mutation: Mutation, viewer: Viewer, context: BatchContext, receivedAt: string): Decision {
-  if ((mutation.kind === 'progress.post' || mutation.kind === 'evidence.add' || mutation.kind === 'assignment.add') && context.takenIds.has(mutation.data.id)) {
+  if ((mutation.kind === 'progress.post' || mutation.kind === 'evidence.add' || mutation.kind === 'assignment.add' || mutation.kind === 'survey.create') && context.takenIds.has(mutation.data.id)) {
     return refuse('A record with this id already exists, so this change cannot be added again.')
   }
   const decision = decideAllowed(mutation, viewer, context, effectiveMadeAt(mutation.madeAt, receivedAt), receivedAt)
@@ -46,6 +49,10 @@ function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext
   const scopeOf = (actionId: string) => context.scopes.get(actionId)
 
   switch (mutation.kind) {
+    case 'survey.create':
+    case 'survey.close':
+    case 'survey.submit':
+      return decideSurvey(mutation, viewer, context, madeAt)
     case 'progress.post': {
       const { data } = mutation
       const scope = scopeOf(data.actionId)
@@ -73,7 +80,18 @@ function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext
       Object.assign(target, { status: data.status, statusSetAt: madeAt, statusMutationId: mutation.id })
       return {
         outcome: 'applied',
-        writes: [{ kind: 'status', table: data.entity === 'action' ? 'actions' : 'milestones', id: data.entityId, status: data.status, madeAt, by: who.id, mutationId: mutation.id }],
+        writes: [
+          {
+            kind: 'status',
+            table: data.entity === 'action' ? 'actions' : 'milestones',
+            id: data.entityId,
+            status: data.status,
+            madeAt,
+            by: who.id,
+            mutationId: mutation.id,
+            replaces: current?.mutationId ?? null,
+          },
+        ],
         history,
       }
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ragSchema, workStatusSchema } from '../entities'
 import { allowedAttachmentTypes, maxAttachmentBytes, maxAttachmentsPerEvidence } from '../attachments'
+import { surveyAnswersSchema, surveyDraftSchema } from '../surveys'
 
 /**
  * A change made on a device. `id` is made on the device and is the idempotency key:
@@ -70,7 +71,29 @@ export const assignmentRemoveSchema = z.object({
   data: z.object({ id }),
 })
 
+export const surveyCreateSchema = z.object({
+  ...envelope,
+  kind: z.literal('survey.create'),
+  data: surveyDraftSchema,
+})
+
+export const surveyCloseSchema = z.object({
+  ...envelope,
+  kind: z.literal('survey.close'),
+  data: z.object({ surveyId: id }),
+})
+
+/** An answer to a survey. Its mutation id is never stored with the answers. */
+export const surveySubmitSchema = z.object({
+  ...envelope,
+  kind: z.literal('survey.submit'),
+  data: z.object({ surveyId: id, answers: surveyAnswersSchema }),
+})
+
 export const mutationSchema = z.discriminatedUnion('kind', [
+  surveyCreateSchema,
+  surveyCloseSchema,
+  surveySubmitSchema,
   progressPostSchema,
   statusSetSchema,
   evidenceAddSchema,

@@ -7,7 +7,8 @@ export async function loadPendingIds(db: LocalDatabase): Promise<Set<string>> {
   const ids = new Set<string>()
   for (const { mutation } of waiting) {
     if (mutation.kind === 'status.set') ids.add(mutation.data.entityId)
-    else ids.add(mutation.data.id)
+    else if ('id' in mutation.data) ids.add(mutation.data.id)
+    else ids.add(mutation.data.surveyId)
   }
   return ids
 }

@@ -17,5 +17,11 @@ export function describeChange(mutation: Mutation, titleOf: (id: string) => stri
       return `Assignment of ${titleOf(mutation.data.milestoneId ?? mutation.data.actionId ?? '')}`
     case 'assignment.remove':
       return 'Removal of an assignment'
+    case 'survey.create':
+      return `New survey “${mutation.data.title}”`
+    case 'survey.close':
+      return 'Closing a survey'
+    case 'survey.submit':
+      return 'Your answers to a survey'
   }
 }

@@ -1,8 +1,10 @@
 import initial from './0001-initial'
 import fieldDelivery from './0002-field-delivery'
+import surveys from './0003-surveys'
 
 /** Applied in order, each once; append new migrations, never edit an applied one. */
 export const migrations: { name: string; sql: string }[] = [
   { name: '0001-initial', sql: initial },
   { name: '0002-field-delivery', sql: fieldDelivery },
+  { name: '0003-surveys', sql: surveys },
 ]

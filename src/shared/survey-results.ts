@@ -1,0 +1,219 @@
+import { choicesOf, isFavourable, type Question, type Survey } from './surveys'
+
+/** What results are shown for: the organisation, an area, or a team. */
+export interface GroupRef {
+  kind: 'organisation' | 'area' | 'team'
+  id: string
+  name: string
+}
+
+export interface QuestionResult {
+  questionId: string
+  key: string
+  text: string
+  kind: Question['kind']
+  valueId: string | null
+  answered: number
+  /** Agree or strongly agree, yes, or 7-10; null for free text. */
+  favourablePercent: number | null
+  /** Answers per choice, in the order of choicesOf. */
+  distribution: number[]
+  previousPercent: number | null
+  change: number | null
+  /** Free-text answers: only ever present for a group at or above the minimum. */
+  comments?: string[]
+}
+
+export interface MeasureResult {
+  measureId: string
+  title: string
+  percent: number | null
+  target: { value: number; by: string } | null
+  onTrack: boolean | null
+}
+
+export interface PublishedGroup {
+  group: GroupRef
+  withheld: false
+  audience: number
+  responses: number
+  responseRatePercent: number
+  questions: QuestionResult[]
+  values: { valueId: string; favourablePercent: number | null; previousPercent: number | null; change: number | null }[]
+  measures: MeasureResult[]
+}
+export interface WithheldGroup {
+  group: GroupRef
+  withheld: true
+  reason: string
+}
+export type GroupResult = PublishedGroup | WithheldGroup
+
+export interface SurveyResults {
+  surveyId: string
+  minimumGroup: number
+  groups: GroupResult[]
+}
+
+export interface StoredResponse {
+  teamId: string | null
+  areaId: string | null
+  answers: Record<string, number | string>
+}
+
+export interface ResultsInput {
+  survey: Survey
+  responses: StoredResponse[]
+  previous?: { survey: Survey; responses: StoredResponse[] }
+  /** People in the audience, per group id ('organisation' for the whole). */
+  audience: Map<string, number>
+  organisation: { id: string; name: string }
+  areas: { id: string; name: string }[]
+  teams: { id: string; name: string; areaId: string }[]
+  measures: { id: string; title: string; direction: 'higher-is-better' | 'lower-is-better'; targets: { value: number; by: string }[] }[]
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10)
+const difference = (now: number | null, before: number | null) => (now === null || before === null ? null : Math.round(10 * (now - before)) / 10)
+
+function favourableShare(questions: Question[], responses: StoredResponse[]): number | null {
+  let favourable = 0
+  let answered = 0
+  for (const question of questions) {
+    if (question.kind === 'free-text') continue
+    for (const response of responses) {
+      const answer = response.answers[question.id]
+      if (typeof answer !== 'number') continue
+      answered += 1
+      if (isFavourable(question.kind, answer)) favourable += 1
+    }
+  }
+  return percent(favourable, answered)
+}
+
+function questionsWithKeys(survey: Survey, keys: string[]) {
+  return survey.questions.filter((q) => keys.includes(q.key))
+}
+
+/**
+ * Which groups may be shown. A group smaller than the minimum is withheld. So is the
+ * smallest shown group of a parent whenever the parent's count minus its shown groups
+ * would leave a remainder between 1 and the minimum: otherwise subtracting published
+ * figures would reveal a small group's answers. Repeats until nothing changes.
+ */
+export function groupsToWithhold(
+  counts: Map<string, number>,
+  partitions: { parent: string; children: string[] }[],
+  minimum: number,
+): Set<string> {
+  const withheld = new Set([...counts].filter(([, n]) => n < minimum).map(([id]) => id))
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const { parent, children } of partitions) {
+      if (withheld.has(parent)) continue
+      const shown = children.filter((child) => !withheld.has(child))
+      const remainder = (counts.get(parent) ?? 0) - shown.reduce((sum, child) => sum + (counts.get(child) ?? 0), 0)
+      if (remainder > 0 && remainder < minimum && shown.length > 0) {
+        const smallest = shown.reduce((a, b) => ((counts.get(a) ?? 0) <= (counts.get(b) ?? 0) ? a : b))
+        withheld.add(smallest)
+        changed = true
+      }
+    }
+  }
+  return withheld
+}
+
+function nextTarget(targets: { value: number; by: string }[], on: string) {
+  const sorted = [...targets].sort((a, b) => a.by.localeCompare(b.by))
+  return sorted.find((t) => t.by >= on) ?? sorted.at(-1) ?? null
+}
+
+/** Computes the results of a survey for every group the rules allow. Pure: the server feeds it rows. */
+export function computeResults(input: ResultsInput): SurveyResults {
+  const { survey, responses, previous } = input
+  const min = survey.minimumGroup
+  const groupsOf = (r: StoredResponse) => ['organisation', ...(r.areaId ? [r.areaId] : []), ...(r.teamId ? [r.teamId] : [])]
+  const byGroup = (list: StoredResponse[]) => {
+    const map = new Map<string, StoredResponse[]>()
+    for (const response of list) {
+      for (const group of groupsOf(response)) {
+        const members = map.get(group)
+        if (members) members.push(response)
+        else map.set(group, [response])
+      }
+    }
+    return map
+  }
+  const current = byGroup(responses)
+  const before = previous ? byGroup(previous.responses) : new Map<string, StoredResponse[]>()
+
+  const refs: GroupRef[] = [
+    { kind: 'organisation', id: 'organisation', name: input.organisation.name } as GroupRef,
+    ...input.areas.map((a): GroupRef => ({ kind: 'area', id: a.id, name: a.name })),
+    ...input.teams.map((t): GroupRef => ({ kind: 'team', id: t.id, name: t.name })),
+  ].filter((ref) => (input.audience.get(ref.id) ?? 0) > 0)
+
+  const counts = new Map(refs.map((ref) => [ref.id, current.get(ref.id)?.length ?? 0]))
+  const withheld = groupsToWithhold(
+    counts,
+    [
+      { parent: 'organisation', children: input.areas.map((a) => a.id).filter((id) => counts.has(id)) },
+      { parent: 'organisation', children: input.teams.map((t) => t.id).filter((id) => counts.has(id)) },
+      ...input.areas.map((a) => ({ parent: a.id, children: input.teams.filter((t) => t.areaId === a.id && counts.has(t.id)).map((t) => t.id) })),
+    ],
+    min,
+  )
+
+  const previousPercent = (groupId: string, questions: Question[]) => {
+    const earlier = before.get(groupId) ?? []
+    return previous && earlier.length >= previous.survey.minimumGroup ? favourableShare(questions, earlier) : null
+  }
+
+  const groups = refs.map((group): GroupResult => {
+    if (withheld.has(group.id)) {
+      const n = counts.get(group.id) ?? 0
+      return {
+        group,
+        withheld: true,
+        reason: n < min ? `Fewer than ${min} people answered, so results are withheld to keep answers anonymous.` : `Withheld so that a smaller group's answers cannot be worked out from the other results.`,
+      }
+    }
+    const list = current.get(group.id) ?? []
+    const audience = input.audience.get(group.id) ?? 0
+    const questions = survey.questions.map((question): QuestionResult => {
+      const answers = list.map((r) => r.answers[question.id]).filter((a) => a !== undefined && a !== '')
+      const earlierQuestion = previous?.survey.questions.find((q) => q.key === question.key)
+      const share = favourableShare([question], list)
+      const earlier = earlierQuestion ? previousPercent(group.id, [earlierQuestion]) : null
+      return {
+        questionId: question.id,
+        key: question.key,
+        text: question.text,
+        kind: question.kind,
+        valueId: question.valueId,
+        answered: answers.length,
+        favourablePercent: share,
+        distribution: question.kind === 'free-text' ? [] : choicesOf[question.kind].map((_, index) => answers.filter((a) => a === index).length),
+        previousPercent: earlier,
+        change: difference(share, earlier),
+        ...(question.kind === 'free-text' ? { comments: answers.filter((a): a is string => typeof a === 'string') } : {}),
+      }
+    })
+    const valueIds = [...new Set(survey.questions.flatMap((q) => (q.valueId && q.kind !== 'free-text' ? [q.valueId] : [])))]
+    const values = valueIds.map((valueId) => {
+      const share = favourableShare(survey.questions.filter((q) => q.valueId === valueId), list)
+      const earlier = previous ? previousPercent(group.id, previous.survey.questions.filter((q) => q.valueId === valueId)) : null
+      return { valueId, favourablePercent: share, previousPercent: earlier, change: difference(share, earlier) }
+    })
+    const measures = survey.measureLinks.flatMap((link): MeasureResult[] => {
+      const measure = input.measures.find((m) => m.id === link.measureId)
+      if (!measure) return []
+      const share = favourableShare(questionsWithKeys(survey, link.questionKeys), list)
+      const target = nextTarget(measure.targets, survey.closesOn)
+      const onTrack = share === null || !target ? null : measure.direction === 'higher-is-better' ? share >= target.value : share <= target.value
+      return [{ measureId: measure.id, title: measure.title, percent: share, target, onTrack }]
+    })
+    return { group, withheld: false, audience, responses: list.length, responseRatePercent: percent(list.length, audience) ?? 0, questions, values, measures }
+  })
+  return { surveyId: survey.id, minimumGroup: min, groups }
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { startApp, type RunningApp } from '../support/app-server'
+import { launchChromium, newDeviceContext } from '../support/chromium'
+import { AppShell, teamName } from './page-models/app-shell'
+import { PlanPage, projectName, SearchPage } from './page-models/screens'
+import { manager, practitioner, signIn, SignInPage } from './page-models/sign-in-page'
+import { reachesPath, shows } from './page-models/waits'
+
+let app: RunningApp
+let browser: Browser
+
+beforeAll(async () => {
+  ;[app, browser] = await Promise.all([startApp(), launchChromium()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+/** A fresh device (its own cookies, IndexedDB and service worker) for one test. */
+async function withDevice(run: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await newDeviceContext(browser, 'tablet portrait', app.origin)
+  try {
+    await run(await context.newPage(), context)
+  } finally {
+    await context.close()
+  }
+}
+
+/** How many projects this device's copy of the plan holds, read straight from IndexedDB. */
+function storedActions(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('golden-thread')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('actions')) {
+            db.close()
+            return resolve(0)
+          }
+          const count = db.transaction('actions').objectStore('actions').count()
+          count.onsuccess = () => {
+            db.close()
+            resolve(count.result)
+          }
+          count.onerror = () => reject(count.error)
+        }
+      }),
+  )
+}
+
+describe('signing in and out', () => {
+  it('a wrong password is refused with a message in an alert', async () => {
+    await withDevice(async (page) => {
+      const signInPage = new SignInPage(page)
+      await signInPage.open()
+      await signInPage.submitAs(practitioner, 'not-the-password')
+      await shows(signInPage.problem.getByText('That email and password do not match an account.'))
+      await reachesPath(page, '/sign-in')
+    })
+  })
+
+  it('signing out returns to Sign in, leaves no plan on the device, and guards the app', async () => {
+    await withDevice(async (page) => {
+      const shell = new AppShell(page)
+      await signIn(page, manager)
+      await shows(page.getByText('Jordan Blake (demo), Team Manager · Kingston'))
+      expect(await storedActions(page)).toBeGreaterThan(0)
+
+      await shell.signOut()
+      await shows(new SignInPage(page).heading)
+      await reachesPath(page, '/sign-in')
+      await expect.poll(() => storedActions(page)).toBe(0)
+      expect(await shell.nav.count()).toBe(0)
+
+      await page.goto('/my-team')
+      await shows(new SignInPage(page).heading)
+      await reachesPath(page, '/sign-in?next=/my-team')
+    })
+  })
+
+  it('signing in without a connection says one is needed', async () => {
+    await withDevice(async (page) => {
+      const signInPage = new SignInPage(page)
+      await signInPage.open()
+      await app.goOffline()
+      try {
+        await signInPage.submitAs(practitioner)
+        await shows(signInPage.problem.getByText(/^You need a connection to sign in\./))
+      } finally {
+        await app.goOnline()
+      }
+    })
+  })
+})
+
+describe('the service worker and security headers', () => {
+  it('never answers the API with the app shell', async () => {
+    await withDevice(async (page) => {
+      const shell = new AppShell(page)
+      await signIn(page)
+      await shell.waitForServiceWorkerControl()
+      await shows(shell.heading(teamName))
+
+      const response = await page.goto('/api/health')
+      expect(response?.headers()['content-type']).toMatch(/^application\/json/)
+      expect(await response?.json()).toMatchObject({ status: 'ok' })
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+
+      // An address under /api that does not exist is the API's 404, not the app's page.
+      const missing = await page.goto('/api/no-such-thing')
+      expect(missing?.status()).toBe(404)
+      expect(missing?.headers()['content-type']).toMatch(/^application\/json/)
+    })
+  })
+
+  it('sends a Content-Security-Policy, and a whole session breaks no rule and logs no error', async () => {
+    await withDevice(async (page, context) => {
+      const problems: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(`console ${message.type()}: ${message.text()}`)
+      })
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+      await context.exposeFunction('reportCspViolation', (violation: string) => problems.push(`CSP violation: ${violation}`))
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          void (window as unknown as { reportCspViolation(v: string): Promise<void> }).reportCspViolation(
+            `${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
+          )
+        })
+      })
+
+      const first = await page.goto('/sign-in')
+      const csp = first?.headers()['content-security-policy'] ?? ''
+      expect(csp).toContain("default-src 'self'")
+      expect(csp).toContain("script-src 'self'")
+      expect(csp).toContain("object-src 'none'")
+      const api = await context.request.get('/api/health')
+      expect(api.headers()['content-security-policy']).toContain("default-src 'self'")
+
+      const shell = new AppShell(page)
+      const signInPage = new SignInPage(page)
+      await shows(signInPage.heading)
+      await signInPage.submitAs(practitioner)
+      await shows(shell.heading(teamName))
+      await shell.waitForServiceWorkerControl()
+      await shows(shell.heading(teamName))
+
+      await shell.sync.syncNow()
+      await shows(shell.sync.lastSynced)
+
+      await shell.goTo('The plan')
+      const plan = new PlanPage(page)
+      await plan.waitUntilShown()
+      await plan.areaFilter.selectOption({ label: 'Kingston' })
+      await shows(plan.shownCount.getByText('13 projects shown.'))
+      await plan.main.getByRole('link', { name: projectName('K9') }).click()
+      await shows(shell.heading(/^K9 /))
+
+      await shell.goTo('Search')
+      await new SearchPage(page).search('workforce')
+
+      await page.goto('/not/a/page')
+      await shows(shell.heading('Page not found'))
+      await page.getByRole('link', { name: 'Go to My team' }).click()
+      await shows(shell.heading(teamName))
+
+      await shell.signOut()
+      await shows(signInPage.heading)
+
+      expect(problems).toEqual([])
+    })
+  })
+})
