@@ -8,7 +8,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 if (!existsSync(chromium) && process.getuid?.() === 0) {
   console.log("Installing Debian's Chromium for the end-to-end tests…")
   const apt = (...args) => spawnSync('apt-get', args, { stdio: 'ignore' }).status === 0
-  if (!apt('install', '-y', 'chromium')) apt('update') && apt('install', '-y', 'chromium')
+  if (!apt('install', '-y', 'chromium') && apt('update')) apt('install', '-y', 'chromium')
 }
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
