@@ -110,10 +110,15 @@ export function groupsToWithhold(
   for (let changed = true; changed; ) {
     changed = false
     for (const { parent, children } of partitions) {
-      if (withheld.has(parent)) continue
+      const parentCount = counts.get(parent) ?? 0
+      // A parent too small to show has children smaller still, all withheld already.
+      if (parentCount < minimum) continue
       const shown = children.filter((child) => !withheld.has(child))
-      const remainder = (counts.get(parent) ?? 0) - shown.reduce((sum, child) => sum + (counts.get(child) ?? 0), 0)
-      if (remainder > 0 && remainder < minimum && shown.length > 0) {
+      const remainder = parentCount - shown.reduce((sum, child) => sum + (counts.get(child) ?? 0), 0)
+      // A shown parent must not leave a small remainder; a parent withheld to protect
+      // another group must not be rebuilt exactly from its shown children either.
+      const revealing = withheld.has(parent) ? remainder < minimum : remainder > 0 && remainder < minimum
+      if (revealing && shown.length > 0) {
         const smallest = shown.reduce((a, b) => ((counts.get(a) ?? 0) <= (counts.get(b) ?? 0) ? a : b))
         withheld.add(smallest)
         changed = true
@@ -157,7 +162,14 @@ export function computeResults(input: ResultsInput): SurveyResults {
   const withheld = groupsToWithhold(
     counts,
     [
-      { parent: 'organisation', children: input.areas.map((a) => a.id).filter((id) => counts.has(id)) },
+      // The areas, plus the teams of no reported area (company-wide teams), make up the organisation.
+      {
+        parent: 'organisation',
+        children: [
+          ...input.areas.map((a) => a.id),
+          ...input.teams.filter((t) => !input.areas.some((a) => a.id === t.areaId)).map((t) => t.id),
+        ].filter((id) => counts.has(id)),
+      },
       { parent: 'organisation', children: input.teams.map((t) => t.id).filter((id) => counts.has(id)) },
       ...input.areas.map((a) => ({ parent: a.id, children: input.teams.filter((t) => t.areaId === a.id && counts.has(t.id)).map((t) => t.id) })),
     ],
@@ -196,7 +208,8 @@ export function computeResults(input: ResultsInput): SurveyResults {
         distribution: question.kind === 'free-text' ? [] : choicesOf[question.kind].map((_, index) => answers.filter((a) => a === index).length),
         previousPercent: earlier,
         change: difference(share, earlier),
-        ...(question.kind === 'free-text' ? { comments: answers.filter((a): a is string => typeof a === 'string') } : {}),
+        // Sorted, so the order of comments says nothing about the order people answered in.
+        ...(question.kind === 'free-text' ? { comments: answers.filter((a): a is string => typeof a === 'string').sort() } : {}),
       }
     })
     const valueIds = [...new Set(survey.questions.flatMap((q) => (q.valueId && q.kind !== 'free-text' ? [q.valueId] : [])))]

@@ -4,7 +4,9 @@ import { api, ApiRefusal } from './api'
 import { waitingChanges } from './outbox'
 import { uploadFile, UploadRefused, type UploadProgress } from './upload'
 
-const batchSize = 200
+import { maxPushBatch } from '../../shared/sync/limits'
+
+const batchSize = maxPushBatch
 
 async function refuse(db: LocalDatabase, mutationId: string, reason: string) {
   await db.outbox.where('id').equals(mutationId).modify({ state: 'refused', reason })
@@ -30,7 +32,8 @@ export async function pushAll(db: LocalDatabase, onUpload: (progress: UploadProg
         await refuse(db, error.mutationId, error.message)
       }
     }
-    const batch = (await waitingChanges(db)).slice(0, batchSize)
+    // The state index keeps equal keys in outbox order, so this is the oldest waiting.
+    const batch = await db.outbox.where('state').equals('waiting').limit(batchSize).toArray()
     if (!batch.length) return sent
     let response: PushResponse
     try {
@@ -43,11 +46,11 @@ export async function pushAll(db: LocalDatabase, onUpload: (progress: UploadProg
       }
       throw error
     }
-    await db.transaction('rw', [db.outbox, db.uploads], async () => {
-      for (const result of response.results) {
-        if (result.outcome === 'refused') await refuse(db, result.id, result.reason ?? 'The server refused this change.')
-        else await db.outbox.where('id').equals(result.id).delete()
-      }
+    const seqOf = new Map(batch.map((entry) => [entry.id, entry.seq!]))
+    await db.transaction('rw', db.outbox, async () => {
+      const refused = response.results.filter((r) => r.outcome === 'refused')
+      for (const result of refused) await refuse(db, result.id, result.reason ?? 'The server refused this change.')
+      await db.outbox.bulkDelete(response.results.filter((r) => r.outcome !== 'refused').flatMap((r) => seqOf.get(r.id) ?? []))
     })
     sent += response.results.filter((r) => r.outcome !== 'refused').length
   }

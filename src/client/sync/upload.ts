@@ -36,12 +36,13 @@ const messageOf = (body: Record<string, unknown>, fallback: string) =>
   ((body.error as { message?: string } | undefined)?.message ?? fallback)
 
 /**
- * Sends one file in chunks, starting wherever the server says it got to, so a dropped
+ * Sends one file in chunks, resuming wherever the server got to, so a dropped
  * connection costs at most one chunk. Progress is saved on the device after each chunk.
  */
 export async function uploadFile(db: LocalDatabase, upload: PendingUpload, onProgress: (p: UploadProgress) => void): Promise<void> {
-  const status = await send(`/attachments/${upload.id}/status`, {})
-  let offset = status.status === 200 ? Number(status.body.receivedBytes) : 0
+  // Start where this device last heard the server got to; if the server has more (or
+  // less), its 409 answer says how much, and the loop carries on from there.
+  let offset = upload.sentBytes
   while (offset < upload.size) {
     onProgress({ id: upload.id, name: upload.name, sentBytes: offset, size: upload.size })
     const chunk = upload.bytes.slice(offset, offset + uploadChunkBytes)

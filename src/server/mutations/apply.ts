@@ -54,7 +54,7 @@ async function claim(tx: Queryable, viewer: Viewer, ids: string[]): Promise<Set<
   const rows = await tx.query<{ id: string }>(
     // In id order: two pushes claiming overlapping ids in different orders would deadlock.
     `insert into applied_mutations (id, org_id, person_id, outcome)
-     select id, $2, $3, 'pending' from unnest($1::uuid[]) as id order by id
+     select id, $2, $3, 'applied' from unnest($1::uuid[]) as id order by id
      on conflict (id) do nothing returning id`,
     [ids, viewer.orgId, viewer.person.id],
   )
@@ -127,7 +127,11 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
         [w.evidenceId, w.ids, w.ids.map(() => version++), orgId],
       )
     } else if (w.kind === 'close-survey') {
-      await tx.query('update surveys set closes_on = least(closes_on, $2::date), version = $3 where id = $1 and org_id = $4', [w.id, w.closesOn, version++, orgId])
+      // Closing a survey that has not opened yet closes it before it ever opens.
+      await tx.query(
+        'update surveys set closes_on = least(closes_on, $2::date), opens_on = least(opens_on, $2::date), version = $3 where id = $1 and org_id = $4',
+        [w.id, w.closesOn, version++, orgId],
+      )
     } else if (w.kind === 'survey-response') {
       // No person, device, mutation id or time goes with the answers: see migration 0003.
       await tx.query('insert into survey_responses (survey_id, team_id, area_id, answers) values ($1, $2, $3, $4)', [
@@ -173,11 +177,14 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
   }
 }
 
-/** Applied and superseded ids stay claimed with their outcome; refused ones are released, so a retry is judged afresh. */
+/**
+ * Ids were claimed as applied; superseded ones are corrected here, and refused ones are
+ * released, so a retry is judged afresh. (The claim commits with the rest or not at all.)
+ */
 async function recordOutcomes(tx: Queryable, decisions: { mutation: Mutation; decision: Decision }[]) {
   const refused = decisions.filter((d) => d.decision.outcome === 'refused').map((d) => d.mutation.id)
   if (refused.length) await tx.query('delete from applied_mutations where id = any($1::uuid[])', [refused])
-  const kept = decisions.filter((d) => d.decision.outcome !== 'refused')
+  const kept = decisions.filter((d) => d.decision.outcome === 'superseded')
   if (!kept.length) return
   await tx.query(
     `update applied_mutations a set outcome = v.outcome, reason = v.reason

@@ -36,6 +36,9 @@ export interface BatchContext {
   answered: Set<string>
   /** The area of each of the pushing person's teams. */
   areaOfTeam: Map<string, string>
+  /** Areas and measures the batch refers to that belong to the organisation. */
+  areas: Set<string>
+  measures: Set<string>
 }
 
 function referencedIds(mutations: Mutation[]) {
@@ -47,9 +50,17 @@ function referencedIds(mutations: Mutation[]) {
   const teamIds = new Set<string>()
   const newRecordIds = new Set<string>()
   const surveyIds = new Set<string>()
+  const areaIds = new Set<string>()
+  const measureIds = new Set<string>()
   for (const m of mutations) {
     if (m.kind === 'survey.submit' || m.kind === 'survey.close') surveyIds.add(m.data.surveyId)
-    if (m.kind === 'survey.create') newRecordIds.add(m.data.id)
+    if (m.kind === 'survey.create') {
+      newRecordIds.add(m.data.id)
+      if (m.data.previousSurveyId) surveyIds.add(m.data.previousSurveyId)
+      if (m.data.audience.kind === 'teams') m.data.audience.teamIds.forEach((id) => teamIds.add(id))
+      if (m.data.audience.kind === 'areas') m.data.audience.areaIds.forEach((id) => areaIds.add(id))
+      m.data.measureLinks.forEach((link) => measureIds.add(link.measureId))
+    }
     if (m.kind === 'progress.post' || m.kind === 'evidence.add' || m.kind === 'assignment.add') newRecordIds.add(m.data.id)
     switch (m.kind) {
       case 'progress.post':
@@ -74,7 +85,7 @@ function referencedIds(mutations: Mutation[]) {
         break
     }
   }
-  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds, newRecordIds, surveyIds }
+  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds, newRecordIds, surveyIds, areaIds, measureIds }
 }
 
 /** Runs `sql` with `ids` as $2, or skips the round trip when there are none. */
@@ -178,7 +189,11 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
   const teamAreaRows = ids.surveyIds.size && viewerTeamIds.length
     ? await tx.query<{ id: string; area_id: string }>('select id, area_id from teams where id = any($1::uuid[])', [viewerTeamIds])
     : []
+  const areaRows = await byIds<{ id: string }>(tx, 'select id from areas where org_id = $1 and id = any($2::uuid[])', orgId, ids.areaIds)
+  const measureRows = await byIds<{ id: string }>(tx, 'select id from measures where org_id = $1 and id = any($2::uuid[])', orgId, ids.measureIds)
   return {
+    areas: new Set(areaRows.map((r) => r.id)),
+    measures: new Set(measureRows.map((r) => r.id)),
     surveys: new Map(surveyRows.map((r) => {
       const survey = surveySchema.parse(rowToRecord(r.data))
       return [survey.id, survey]

@@ -19,6 +19,13 @@ export function decideSurvey(mutation: SurveyMutation, viewer: Viewer, context: 
     case 'survey.create': {
       if (who.role !== 'admin') return refuse('Only plan admins can create surveys.')
       const { data } = mutation
+      if (data.previousSurveyId && !context.surveys.has(data.previousSurveyId)) return refuse('The earlier round this survey follows is not in your organisation.')
+      const audience = data.audience
+      if (audience.kind === 'teams' && audience.teamIds.some((id) => !context.teams.has(id))) return refuse('The audience names a team that is not in your organisation.')
+      if (audience.kind === 'areas' && audience.areaIds.some((id) => !context.areas.has(id))) return refuse('The audience names an area that is not in your organisation.')
+      if (data.measureLinks.some((link) => !context.measures.has(link.measureId))) return refuse('The survey is linked to a measure that is not in your organisation’s plan.')
+      // Later changes in the same push (the next round, an answer) can refer to it.
+      context.surveys.set(data.id, { ...data, version: 0, createdBy: who.id })
       return {
         outcome: 'applied',
         writes: [{ kind: 'insert', table: 'surveys', record: { ...data, createdBy: who.id } }],

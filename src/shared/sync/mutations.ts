@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ragSchema, workStatusSchema } from '../entities'
 import { allowedAttachmentTypes, maxAttachmentBytes, maxAttachmentsPerEvidence } from '../attachments'
 import { surveyAnswersSchema, surveyDraftSchema } from '../surveys'
+import { maxPushBatch } from './limits'
 
 /**
  * A change made on a device. `id` is made on the device and is the idempotency key:
@@ -103,7 +104,7 @@ export const mutationSchema = z.discriminatedUnion('kind', [
 export type Mutation = z.infer<typeof mutationSchema>
 export type MutationKind = Mutation['kind']
 
-export const maxPushBatch = 500
+export { maxPushBatch } from './limits'
 
 /**
  * The push request. Only the outline is checked here: each mutation is validated on
