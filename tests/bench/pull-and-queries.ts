@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process'
-import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { startApp } from '../support/app-server'
@@ -7,12 +5,12 @@ import { openDatabase, type Database } from '../../src/server/db/database'
 import { migrate } from '../../src/server/db/migrate'
 import { pullChanges } from '../../src/server/db/pull'
 import { defaultPullLimit } from '../../src/shared/sync/protocol'
+import { benchDist, buildBenchPage } from './bench-page'
 import { openDeviceProfile } from './device'
 import { createSyntheticPlan } from './synthetic-plan'
 import type { PullRun } from './page/main'
-import { median, round, type Figure } from './report'
+import { median, percentile, round, type Figure } from './report'
 
-const benchDist = resolve('.tmp/bench-dist')
 const fullPulls = 3
 const queryRuns = 20
 /** What typing into search looks like: a common word, two words, the first letter, a typo. */
@@ -21,10 +19,6 @@ const tabletSlowdown = 4
 
 const kb = (bytes: number) => round(bytes / 1000, 1)
 const summary = (times: number[]) => `p90 ${round(percentile(times, 0.9))} ms, max ${round(Math.max(...times))} ms`
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
-}
 
 /** Slows the page's CPU until the returned session is detached (detaching lifts it). */
 async function slowCpu(page: Page, rate: number) {
@@ -71,7 +65,7 @@ async function timeQueries(page: Page, personId: string, searchQueries: string[]
 }
 
 export async function benchPullAndQueries(): Promise<{ figures: Figure[]; details: unknown }> {
-  execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts'], { stdio: 'inherit' })
+  buildBenchPage()
 
   const db = await openDatabase({})
   await migrate(db)

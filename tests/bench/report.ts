@@ -6,17 +6,23 @@ export interface Figure {
   bench: string
   name: string
   value: number | null
-  unit: 'ms' | 'KB' | 'count' | 'bytes' | 'records'
+  unit: 'ms' | 'KB' | 'count' | 'bytes' | 'records' | 'changes/s' | '×'
   /** The figure meets its goal when it is at most this. */
   goalAtMost?: number
+  /** The figure meets its goal when it is at least this (throughputs). */
+  goalAtLeast?: number
   /** Free text shown next to the figure: how it was measured, spread, caveats. */
   note?: string
 }
 
 export type Verdict = 'met' | 'MISSED' | 'n/a'
 
-export const verdictOf = (figure: Figure): Verdict =>
-  figure.goalAtMost === undefined || figure.value === null ? 'n/a' : figure.value <= figure.goalAtMost ? 'met' : 'MISSED'
+export function verdictOf(figure: Figure): Verdict {
+  if (figure.value === null || (figure.goalAtMost === undefined && figure.goalAtLeast === undefined)) return 'n/a'
+  const low = figure.goalAtLeast === undefined || figure.value >= figure.goalAtLeast
+  const high = figure.goalAtMost === undefined || figure.value <= figure.goalAtMost
+  return low && high ? 'met' : 'MISSED'
+}
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -24,16 +30,26 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
+/** The value below which a share `p` (0–1) of the values fall (nearest rank). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!
+}
+
 export const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places
 
 function formatValue(figure: Figure): string {
   if (figure.value === null) return '—'
-  const places = figure.unit === 'ms' || figure.unit === 'KB' ? 1 : 0
+  const places = figure.unit === '×' ? 2 : figure.unit === 'ms' || figure.unit === 'KB' ? 1 : 0
   return `${round(figure.value, places).toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places })} ${figure.unit}`
 }
 
 function formatGoal(figure: Figure): string {
-  return figure.goalAtMost === undefined ? '' : `≤ ${figure.goalAtMost.toLocaleString('en-GB')} ${figure.unit}`
+  const goals = [
+    ...(figure.goalAtLeast === undefined ? [] : [`≥ ${figure.goalAtLeast.toLocaleString('en-GB')}`]),
+    ...(figure.goalAtMost === undefined ? [] : [`≤ ${figure.goalAtMost.toLocaleString('en-GB')}`]),
+  ]
+  return goals.length ? `${goals.join(', ')} ${figure.unit}` : ''
 }
 
 /** A plain-text table, one row per figure, grouped by benchmark. */

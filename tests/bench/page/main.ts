@@ -4,10 +4,12 @@ import { pullAll } from '../../../src/client/sync/pull'
 import { loadTeamPriorities } from '../../../src/client/features/my-team/queries'
 import { loadSearchEntries } from '../../../src/client/features/search/queries'
 import { search, type SearchEntry } from '../../../src/client/features/search/search'
+import { pushOutbox, queueChanges, type PushTargets } from './push'
+import { makePhotos, queuePhotoEvidence, resizedSample, resizePhotos } from './photos'
 
 /**
- * The real client modules, driven from tests/bench/pull-and-queries.ts through
- * `window.bench`. Every function returns plain data, measured inside the page.
+ * The real client modules, driven from tests/bench/pull-and-queries.ts, push-client.ts
+ * and photos.ts through `window.bench`. Every function returns plain data, measured inside the page.
  */
 const databaseName = 'golden-thread-bench'
 let db = new LocalDatabase(databaseName)
@@ -123,6 +125,15 @@ const api = {
     }
     return { times, entries: entries.length }
   },
+
+  /** Queues changes in the outbox, as a person working offline would. */
+  queueChanges: (personId: string, targets: PushTargets, total: number, statusEvery: number) => queueChanges(db, personId, targets, total, statusEvery),
+  /** Sends the outbox with the real pushAll, uploads first. */
+  pushOutbox: () => pushOutbox(db),
+  makePhotos,
+  resizePhotos,
+  resizedSample,
+  queuePhotoEvidence: (personId: string, actionId: string) => queuePhotoEvidence(db, personId, actionId),
 
   /** Searches the entries loaded by `loadSearchEntries`, as typing does. */
   async timeSearch(query: string, runs: number) {
