@@ -37,8 +37,10 @@ export function rowToRecord(row: Record<string, unknown>): Record<string, unknow
 }
 
 /**
- * Inserts records (camelCase, as in src/shared/entities.ts) into `table`, many rows per
- * statement. Arrays and objects go to jsonb columns as JSON.
+ * Inserts records (camelCase, as in src/shared/entities.ts) into `table`. The rows go
+ * as one JSON parameter that PostgreSQL unpacks with the table's own column types:
+ * one statement and one parameter however many rows, instead of thousands of
+ * placeholders to bind.
  */
 export async function insertRecords(
   tx: { query(sql: string, params?: unknown[]): Promise<unknown> },
@@ -48,20 +50,15 @@ export async function insertRecords(
   const first = records[0]
   if (!first) return
   const keys = Object.keys(first)
-  const columns = keys.map(toSnake).join(', ')
-  // PostgreSQL takes at most 65,535 parameters in one statement.
-  const perStatement = Math.max(1, Math.floor(60_000 / keys.length))
+  const columns = keys.map(toSnake)
+  const list = columns.join(', ')
+  const perStatement = 5000
   for (let start = 0; start < records.length; start += perStatement) {
-    const chunk = records.slice(start, start + perStatement)
-    const params: unknown[] = []
-    const tuples = chunk.map((record) => {
-      const placeholders = keys.map((key) => {
-        const value = record[key]
-        params.push(value !== null && typeof value === 'object' ? JSON.stringify(value) : value)
-        return `$${params.length}`
-      })
-      return `(${placeholders.join(', ')})`
+    const rows = records.slice(start, start + perStatement).map((record) => {
+      const row: Record<string, unknown> = {}
+      keys.forEach((key, index) => (row[columns[index]!] = record[key] ?? null))
+      return row
     })
-    await tx.query(`insert into ${table} (${columns}) values ${tuples.join(', ')}`, params)
+    await tx.query(`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(rows)])
   }
 }
