@@ -45,6 +45,10 @@ export async function mountView(view: Component, path = '/', props: Record<strin
       { path: '/plan', component: Stub },
       { path: '/plan/actions/:id', name: 'action', component: Stub },
       { path: '/search', component: Stub },
+      { path: '/surveys', component: Stub },
+      { path: '/surveys/new', component: Stub },
+      { path: '/surveys/:id', component: Stub },
+      { path: '/surveys/:id/results', component: Stub },
       { path: '/sign-in', name: 'sign-in', component: Stub },
     ],
   })
