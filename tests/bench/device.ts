@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
-import { chromiumPath, devices } from '../support/chromium'
+import { chromiumArgs, chromiumPath, devices } from '../support/chromium'
 
 /**
  * A browser profile on disk, like an installed app on a tablet. `browser.newContext()`
@@ -20,16 +20,7 @@ export async function openDeviceProfile(origin: string): Promise<DeviceProfile> 
   const dir = mkdtempSync(resolve('.tmp/bench-profile-'))
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs,
     ...devices['tablet landscape'],
     baseURL: origin,
     locale: 'en-GB',

@@ -17,6 +17,7 @@ import { computeResults, type ResultsInput, type StoredResponse, type SurveyResu
 import type { Question, Survey } from '../../src/shared/surveys'
 import { startPostgres } from '../support/postgres'
 import { tempAttachmentStore } from '../support/temp-store'
+import { seededRandom } from '../../src/server/demo/seeded-random'
 
 const teamCount = 100
 const peoplePerTeam = 110
@@ -27,17 +28,6 @@ export const surveyResultsGoalMs = 300
 const email = 'bench.admin@bench.local'
 const password = 'golden-thread-bench'
 
-/** mulberry32: the same answers on every run. */
-function seeded(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -80,7 +70,7 @@ interface Seeded {
 }
 
 async function seed(db: Database): Promise<Seeded> {
-  const random = seeded(2026)
+  const random = seededRandom(2026)
   const passwordHash = await hashPassword(password)
   return db.transaction(async (tx) => {
     const plan = await importPlanDocument(tx, planDocument)

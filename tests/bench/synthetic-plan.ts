@@ -3,6 +3,7 @@ import type { Database } from '../../src/server/db/database'
 import { insertRecords } from '../../src/server/db/tables'
 import { reserveVersions } from '../../src/server/db/versions'
 import { hashPassword } from '../../src/server/auth/passwords'
+import { seededRandom } from '../../src/server/demo/seeded-random'
 
 /**
  * A large organisation's plan, for the sync and query benchmarks: 500 projects over
@@ -30,16 +31,9 @@ export interface SyntheticPlan {
   projectsForPerson: number
 }
 
-/** mulberry32: small, fast and good enough to vary text. */
+/** Seeded, so the synthetic plan is the same on every run. */
 function generator(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = seededRandom(seed)
   const int = (below: number) => Math.floor(next() * below)
   const pick = <T>(list: readonly T[]): T => list[int(list.length)]!
   const chance = (p: number) => next() < p

@@ -17,6 +17,7 @@ import type { PullResponse } from '../../src/shared/sync/protocol'
 import { deviceFetch } from '../support/device-fetch'
 import { freePort } from '../support/postgres'
 import { serverProcess, startFaultProxy, type FaultProxy, type ServerProcess } from '../support/fault-proxy'
+import { seededRandom } from '../../src/server/demo/seeded-random'
 
 /**
  * Devices push while the server is killed (SIGKILL) and restarted, or the network drops
@@ -30,15 +31,7 @@ const roundsOf = (backend: string) => Number(process.env.FAULT_ROUNDS ?? (backen
 console.log(`fault-injection seed ${seed} (run again with FAULT_SEED=${seed})`)
 
 function random(seedValue: number) {
-  let a = seedValue >>> 0
-  const next = () => {
-    // mulberry32
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = seededRandom(seedValue)
   return {
     next,
     int: (below: number) => Math.floor(next() * below),

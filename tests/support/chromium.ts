@@ -3,20 +3,20 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 /** Debian's Chromium; nothing is downloaded. Set CHROMIUM_PATH to use another. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/** As root, in a sandbox with no network beyond loopback: nothing may reach out or wait for a GPU. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
 }
 
 /** The devices every journey runs on: a 10-inch tablet both ways round, and a phone. */

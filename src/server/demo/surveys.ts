@@ -7,6 +7,7 @@ import { rowToRecord } from '../db/tables'
 import type { Question, SurveyDraft } from '../../shared/surveys'
 import type { Viewer } from '../auth/viewer'
 import { applyPush } from '../mutations/apply'
+import { seededRandom } from './seeded-random'
 
 /**
  * Staff voice for the demo: colleagues in every demo team (made up, without accounts),
@@ -26,17 +27,6 @@ const colleaguesPerTeam: Record<string, number> = {
   'Workforce and Organisational Development': 14,
   'Fostering and Residential Services': 22,
   'Business Planning and Performance': 12,
-}
-
-function seeded(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
 }
 
 function questions(values: { id: string; name: string }[]): Question[] {
@@ -120,7 +110,7 @@ export async function seedDemoSurveys(db: Database, orgId: string, now = new Dat
   )
   if (results.some((r) => r.outcome !== 'applied')) throw new Error(`Demo surveys were refused: ${JSON.stringify(results)}`)
 
-  const random = seeded(2026)
+  const random = seededRandom(2026)
   for (const round of rounds) {
     const answering = colleagues.filter(() => random() < round.share)
     const rows = answering.map((colleague) => {
