@@ -14,6 +14,7 @@ import { benchApplyVsHistory, benchServerApplyRate } from './push-server'
 import { benchPhotos } from './photos'
 import { stopSharedPostgres } from './postgres-demo'
 import { benchSurveys, surveyResultsGoalMs } from './surveys'
+import { benchSurveyOffline } from './survey-offline'
 import { formatTable, TimedOut, verdictOf, withTimeout, writeResults, type Figure } from './report'
 
 const resultsPath = '.tmp/bench-results.json'
@@ -94,6 +95,7 @@ await run('client push', 2 * 60_000, () => benchClientPush())
 await run('server apply rate', 2 * 60_000, () => benchServerApplyRate())
 await run('photos', 3 * 60_000, () => benchPhotos())
 await run('apply vs history', 2 * 60_000, () => benchApplyVsHistory())
+await run('survey offline', 2 * 60_000, () => benchSurveyOffline(appDir))
 await run('survey results', 2 * 60_000, async () => {
   const measured = await benchSurveys()
   const figure = (name: string, key: string, unit: Figure['unit'], extra: Partial<Figure> = {}): Figure => ({
