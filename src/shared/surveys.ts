@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { minimumGroupFloor, questionKinds } from './survey-rules'
+
+export * from './survey-rules'
 
 /**
  * Staff surveys on the values. A survey and its questions are synced like the plan;
@@ -7,20 +10,6 @@ import { z } from 'zod'
  */
 const id = z.uuid()
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
-
-export const questionKinds = ['agreement', 'yes-no', 'scale', 'free-text'] as const
-export type QuestionKind = (typeof questionKinds)[number]
-
-/** The answer choices of each closed question, in order, and which count as favourable. */
-export const agreementScale = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] as const
-export const choicesOf: Record<Exclude<QuestionKind, 'free-text'>, readonly string[]> = {
-  agreement: agreementScale,
-  'yes-no': ['No', 'Yes'],
-  scale: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
-}
-/** Favourable answers: agree or strongly agree; yes; 7 to 10 on the 0-10 scale. */
-export const isFavourable = (kind: QuestionKind, answer: number): boolean =>
-  kind === 'agreement' ? answer >= 3 : kind === 'yes-no' ? answer === 1 : kind === 'scale' ? answer >= 7 : false
 
 export const questionSchema = z.object({
   id,
@@ -39,9 +28,6 @@ export const audienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('teams'), teamIds: z.array(id).min(1) }),
 ])
 export type Audience = z.infer<typeof audienceSchema>
-
-export const minimumGroupFloor = 5
-export const defaultMinimumGroup = 10
 
 export const surveyDraftSchema = z
   .object({
@@ -82,38 +68,3 @@ export type Survey = z.infer<typeof surveySchema>
 export const answerSchema = z.union([z.number().int().min(0).max(10), z.string().trim().max(2000)])
 export const surveyAnswersSchema = z.record(z.string(), answerSchema)
 
-export type SurveyState = 'upcoming' | 'open' | 'closed'
-export function surveyState(survey: Pick<Survey, 'opensOn' | 'closesOn'>, today: string): SurveyState {
-  if (today < survey.opensOn) return 'upcoming'
-  return today > survey.closesOn ? 'closed' : 'open'
-}
-
-/** Checks answers against the survey's questions; returns the problem in words, or undefined. */
-export function answersProblem(survey: Pick<Survey, 'questions'>, answers: Record<string, unknown>): string | undefined {
-  for (const question of survey.questions) {
-    const answer = answers[question.id]
-    if (answer === undefined || answer === '') {
-      if (question.kind === 'free-text') continue
-      return `Answer “${question.text}”.`
-    }
-    if (question.kind === 'free-text') {
-      if (typeof answer !== 'string') return `“${question.text}” needs a written answer.`
-    } else if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < 0 || answer >= choicesOf[question.kind].length) {
-      return `The answer to “${question.text}” is not one of its choices.`
-    }
-  }
-  const known = new Set(survey.questions.map((q) => q.id))
-  if (Object.keys(answers).some((key) => !known.has(key))) return 'The answers include a question this survey does not ask.'
-  return undefined
-}
-
-/**
- * The team a person's answers are reported under: their first team in the audience.
- * `null` for someone in no team (counted for the whole organisation only); `undefined`
- * when the person is not in the audience at all.
- */
-export function reportingTeam(audience: Audience, teamIds: string[], areaOfTeam: (teamId: string) => string | undefined): string | null | undefined {
-  if (audience.kind === 'teams') return teamIds.find((id) => audience.teamIds.includes(id))
-  if (audience.kind === 'areas') return teamIds.find((id) => audience.areaIds.includes(areaOfTeam(id) ?? ''))
-  return teamIds[0] ?? null
-}

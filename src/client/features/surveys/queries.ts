@@ -1,6 +1,7 @@
 import type { Ref } from 'vue'
 import type { Area, Measure, Person, Team, Value } from '../../../shared/entities'
-import { reportingTeam, surveyState, type Survey, type SurveyDraft, type SurveyState } from '../../../shared/surveys'
+import type { Survey, SurveyDraft } from '../../../shared/surveys'
+import { reportingTeam, surveyState, type SurveyState } from '../../../shared/survey-rules'
 import type { SurveyResults } from '../../../shared/survey-results'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
