@@ -90,6 +90,12 @@ export class LocalDatabase extends Dexie {
       answeredSurveys: 'surveyId',
       surveyResults: 'surveyId',
     })
+    // Version 5 drops indexes no query uses: each one costs time on every write, and a
+    // first pull writes tens of thousands of milestones.
+    this.version(5).stores({
+      milestones: 'id, actionId',
+      progressUpdates: 'id, actionId',
+    })
   }
 }
 
