@@ -9,16 +9,13 @@ import { backends, freshDatabase } from '../support/databases'
 import { deviceFetch } from '../support/device-fetch'
 import { change, count, demoIds, evidenceNote, writeFingerprint, type DemoIds } from '../support/push-fixture'
 import { demoPassword } from '../../src/server/demo/people'
-import { importPlanDocument } from '../../src/server/plans/import'
-import { insertRecords } from '../../src/server/db/tables'
-import { reserveVersions } from '../../src/server/db/versions'
-import { hashPassword } from '../../src/server/auth/passwords'
 import { maxAttachmentBytes } from '../../src/shared/attachments'
 import type { PushResult } from '../../src/shared/sync/mutations'
 import type { PullResponse } from '../../src/shared/sync/protocol'
 import { LocalDatabase } from '../../src/client/db/database'
 import { uploadFile } from '../../src/client/sync/upload'
 import type { PendingUpload } from '../../src/client/sync/outbox-types'
+import { addOtherOrganisation, otherAccount } from '../support/other-organisation'
 
 /** A real 24×16 JPEG (made with ImageMagick), 323 bytes. */
 const photo = Buffer.from(
@@ -80,21 +77,10 @@ describe.each(backends)('attachments on %s', (backend) => {
   beforeAll(async () => {
     app = await startApp({ db: await freshDatabase(backend) })
     ids = await demoIds(app.db)
-    await app.db.transaction(async (tx) => {
-      const other = await importPlanDocument(tx, {
-        organisation: { name: 'Other Council', shortName: 'OC', vision: 'v', values: [{ name: 'Care', meaning: 'm' }] },
-        areas: [{ key: 'all', name: 'Everywhere', kind: 'organisation' }],
-        plan: { title: 'Other', kind: 'service-plan', periodStart: '2024-01-01', periodEnd: '2025-01-01', versionLabel: '1', status: 'draft', source: 's' },
-        themes: [{ key: 't', title: 'Other theme', outcome: 'o', rationale: 'r' }],
-        actions: [{ key: 'a', theme: 't', areas: ['all'], code: 'O1', description: 'Other council action', leadRole: 'Lead' }],
-      })
-      const personId = randomUUID()
-      await insertRecords(tx, 'people', [{ id: personId, orgId: other.orgId, version: await reserveVersions(tx, other.orgId, 1), name: 'Other', jobTitle: 'Officer', role: 'admin', teamIds: [], managesTeamIds: [] }])
-      await insertRecords(tx, 'accounts', [{ personId, email: 'other@council.example', passwordHash: await hashPassword('other-password') }])
-    })
+    await addOtherOrganisation(app.db, 'admin')
     cookies.practitioner = await signIn('practitioner@demo.local')
     cookies.manager = await signIn('manager@demo.local')
-    cookies.other = await signIn('other@council.example', 'other-password')
+    cookies.other = await signIn(otherAccount.email, otherAccount.password)
   })
   afterAll(() => app.stop())
 

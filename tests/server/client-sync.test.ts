@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { randomUUID } from 'node:crypto'
 import { localDb } from '../../src/client/db/database'
 import { readMeta } from '../../src/client/db/meta'
 import { clearLocalData } from '../../src/client/db/reset'
@@ -9,14 +8,11 @@ import { pullAll } from '../../src/client/sync/pull'
 import { useSessionStore } from '../../src/client/features/session/store'
 import { useSyncStore } from '../../src/client/sync/store'
 import { demoPassword } from '../../src/server/demo/people'
-import { importPlanDocument } from '../../src/server/plans/import'
-import { insertRecords } from '../../src/server/db/tables'
-import { reserveVersions } from '../../src/server/db/versions'
-import { hashPassword } from '../../src/server/auth/passwords'
 import { pullChanges } from '../../src/server/db/pull'
 import { startApp, type RunningApp } from '../support/app-server'
 import { deviceFetch } from '../support/device-fetch'
 import { backends, freshDatabase } from '../support/databases'
+import { addOtherOrganisation, otherAccount } from '../support/other-organisation'
 
 // The client's sync code, in Node with fake-indexeddb, against the real server over real HTTP.
 describe.each(backends)('a device syncing with the server on %s', (backend) => {
@@ -25,18 +21,7 @@ describe.each(backends)('a device syncing with the server on %s', (backend) => {
 
   beforeAll(async () => {
     app = await startApp({ db: await freshDatabase(backend) })
-    await app.db.transaction(async (tx) => {
-      const other = await importPlanDocument(tx, {
-        organisation: { name: 'Other Council', shortName: 'OC', vision: 'v', values: [{ name: 'Care', meaning: 'm' }] },
-        areas: [{ key: 'all', name: 'Everywhere', kind: 'organisation' }],
-        plan: { title: 'Other', kind: 'service-plan', periodStart: '2024-01-01', periodEnd: '2025-01-01', versionLabel: '1', status: 'draft', source: 's' },
-        themes: [{ key: 't', title: 'Other theme', outcome: 'o', rationale: 'r' }],
-        actions: [{ key: 'a', theme: 't', areas: ['all'], code: 'O1', description: 'Other council action', leadRole: 'Lead' }],
-      })
-      const personId = randomUUID()
-      await insertRecords(tx, 'people', [{ id: personId, orgId: other.orgId, version: await reserveVersions(tx, other.orgId, 1), name: 'Other', jobTitle: 'Officer', role: 'viewer', teamIds: [], managesTeamIds: [] }])
-      await insertRecords(tx, 'accounts', [{ personId, email: 'other@council.example', passwordHash: await hashPassword('other-password') }])
-    })
+    await addOtherOrganisation(app.db, 'viewer')
   })
   afterAll(() => app.stop())
 
@@ -95,7 +80,7 @@ describe.each(backends)('a device syncing with the server on %s', (backend) => {
   it("clears the previous person's data when someone from elsewhere signs in on the same device", async () => {
     await useSessionStore().signIn('practitioner@demo.local', demoPassword)
     expect(await localDb.actions.count()).toBe(47)
-    await useSessionStore().signIn('other@council.example', 'other-password')
+    await useSessionStore().signIn(otherAccount.email, otherAccount.password)
     const codes = (await localDb.actions.toArray()).map((a) => a.code)
     expect(codes).toEqual(['O1'])
     expect(await localDb.organisations.count()).toBe(1)

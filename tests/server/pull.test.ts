@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
 import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
 import { entitySchemas, type EntityType } from '../../src/shared/entities'
 import type { PullResponse } from '../../src/shared/sync/protocol'
-import { importPlanDocument } from '../../src/server/plans/import'
-import { insertRecords } from '../../src/server/db/tables'
 import { reserveVersions } from '../../src/server/db/versions'
-import { hashPassword } from '../../src/server/auth/passwords'
+import { addOtherOrganisation, otherAccount } from '../support/other-organisation'
 
 async function pull(server: ServerFixture, cookie: string, query = ''): Promise<PullResponse & { bytes: number }> {
   const response = await server.app.inject({ method: 'GET', url: `/api/sync/pull${query}`, headers: { cookie } })
   expect(response.statusCode, response.body).toBe(200)
   return { ...response.json(), bytes: response.rawPayload.length }
-}
-
-const smallPlan = {
-  organisation: { name: 'Other Council', shortName: 'OC', vision: 'Another vision', values: [{ name: 'Care', meaning: 'We care.' }] },
-  areas: [{ key: 'all', name: 'Whole council', kind: 'organisation' }],
-  plan: { title: 'Other plan', kind: 'improvement-plan', periodStart: '2024-04-01', periodEnd: '2025-03-31', versionLabel: 'v1', status: 'draft', source: 'test' },
-  themes: [{ key: 't', title: 'Secret theme', outcome: 'o', rationale: 'r' }],
-  actions: [{ key: 'a', theme: 't', areas: ['all'], code: 'Z1', description: 'Secret action of another organisation', leadRole: 'Chief' }],
 }
 
 describe.each(backends)('pull on %s', (backend) => {
@@ -101,16 +90,10 @@ describe.each(backends)('pull on %s', (backend) => {
   })
 
   it('shows each person only their own organisation', async () => {
-    await server.db.transaction(async (tx) => {
-      const other = await importPlanDocument(tx, smallPlan)
-      const personId = randomUUID()
-      const version = await reserveVersions(tx, other.orgId, 1)
-      await insertRecords(tx, 'people', [{ id: personId, orgId: other.orgId, version, name: 'Other person', jobTitle: 'Officer', role: 'admin', teamIds: [], managesTeamIds: [] }])
-      await insertRecords(tx, 'accounts', [{ personId, email: 'someone@other.example', passwordHash: await hashPassword('other-password') }])
-    })
+    await addOtherOrganisation(server.db)
     const mine = await pull(server, cookie)
     expect(JSON.stringify(mine.changes)).not.toContain('Secret')
-    const theirs = await pull(server, await server.signIn('someone@other.example', 'other-password'))
+    const theirs = await pull(server, await server.signIn(otherAccount.email, otherAccount.password))
     expect(theirs.changes.filter((c) => c.type === 'action')).toHaveLength(1)
     expect(JSON.stringify(theirs.changes)).not.toContain('Achieving for Children')
   })
