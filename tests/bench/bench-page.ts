@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'
+import { openDeviceProfile } from './device'
+import { demoAppOnPostgres } from './postgres-demo'
 
 /** Where tests/bench/vite.config.ts builds the benchmark page (tests/bench/page). */
 export const benchDist = resolve('.tmp/bench-dist')
@@ -11,4 +13,31 @@ export function buildBenchPage() {
   if (built) return
   execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts'], { stdio: 'inherit' })
   built = true
+}
+
+/**
+ * The bench page in a Chromium profile, served by the real server over a fresh demo
+ * database on real PostgreSQL, signed in as the demo manager, with an empty device
+ * database. `close` stops the browser and the server.
+ */
+export async function managerOnBenchPage() {
+  buildBenchPage()
+  const demo = await demoAppOnPostgres(benchDist)
+  const device = await openDeviceProfile(demo.app.origin)
+  const close = async () => {
+    await device.close()
+    await demo.stop()
+  }
+  try {
+    const page = await device.context.newPage()
+    await page.goto('/')
+    await page.getByText('Ready').waitFor({ timeout: 20_000 })
+    const status = await page.evaluate(() => window.bench.signIn('manager@demo.local', 'golden-thread-demo'))
+    if (status !== 200) throw new Error(`Signing in as the demo manager answered ${status}`)
+    await page.evaluate(() => window.bench.freshDatabase())
+    return { demo, page, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
 }

@@ -1,8 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { photoTargetBytes } from '../../src/client/features/evidence/resize-photo'
-import { benchDist, buildBenchPage } from './bench-page'
-import { openDeviceProfile } from './device'
-import { demoAppOnPostgres } from './postgres-demo'
+import { managerOnBenchPage } from './bench-page'
 import { median, round, type Figure } from './report'
 
 const photoCount = 20
@@ -22,17 +20,8 @@ const kb = (bytes: number) => bytes / 1000
  * chunks first) to the real server on real PostgreSQL.
  */
 export async function benchPhotos(): Promise<{ figures: Figure[]; details: unknown }> {
-  buildBenchPage()
-  const demo = await demoAppOnPostgres(benchDist)
-  const device = await openDeviceProfile(demo.app.origin)
+  const { demo, page, close } = await managerOnBenchPage()
   try {
-    const page = await device.context.newPage()
-    await page.goto('/')
-    await page.getByText('Ready').waitFor({ timeout: 20_000 })
-    const status = await page.evaluate(() => window.bench.signIn('manager@demo.local', 'golden-thread-demo'))
-    if (status !== 200) throw new Error(`Signing in as the demo manager answered ${status}`)
-    await page.evaluate(() => window.bench.freshDatabase())
-
     const made = await page.evaluate((args) => window.bench.makePhotos(...args), [photoCount, width, height, noise, cameraQuality] as [number, number, number, number, number])
     const resized = await page.evaluate(() => window.bench.resizePhotos())
     mkdirSync('.tmp', { recursive: true })
@@ -73,7 +62,6 @@ export async function benchPhotos(): Promise<{ figures: Figure[]; details: unkno
       details: { made, resized, upload: { ...upload, longTasks: upload.longTasks.length }, serverAttachments: stored },
     }
   } finally {
-    await device.close()
-    await demo.stop()
+    await close()
   }
 }

@@ -1,6 +1,4 @@
-import { benchDist, buildBenchPage } from './bench-page'
-import { openDeviceProfile } from './device'
-import { demoAppOnPostgres } from './postgres-demo'
+import { managerOnBenchPage } from './bench-page'
 import type { PushRun, QueueRun } from './page/push'
 import { median, round, type Figure } from './report'
 
@@ -14,17 +12,9 @@ const runs = 3
  * Chromium, signed in as the demo manager, against the real server on real PostgreSQL.
  */
 export async function benchClientPush(): Promise<{ figures: Figure[]; details: unknown }> {
-  buildBenchPage()
-  const demo = await demoAppOnPostgres(benchDist)
-  const device = await openDeviceProfile(demo.app.origin)
+  const { demo, page, close } = await managerOnBenchPage()
   try {
-    const page = await device.context.newPage()
-    await page.goto('/')
-    await page.getByText('Ready').waitFor({ timeout: 20_000 })
-    const status = await page.evaluate(() => window.bench.signIn('manager@demo.local', 'golden-thread-demo'))
-    if (status !== 200) throw new Error(`Signing in as the demo manager answered ${status}`)
     // The device holds the plan, as it would after its first sync.
-    await page.evaluate(() => window.bench.freshDatabase())
     await page.evaluate(() => window.bench.pull())
 
     const targets = { actionIds: demo.work.actionIds, milestoneIds: demo.work.milestoneIds }
@@ -73,7 +63,6 @@ export async function benchClientPush(): Promise<{ figures: Figure[]; details: u
       details: { changes, statusEvery, runs: results, serverHistory: history },
     }
   } finally {
-    await device.close()
-    await demo.stop()
+    await close()
   }
 }
