@@ -1,30 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launchChromium, newDeviceContext } from '../support/chromium'
+import type { Page } from 'playwright-core'
 import { AppShell, planTitle, teamName } from './page-models/app-shell'
 import { focused, tabThroughPage } from './page-models/keyboard'
 import { demoPassword, practitioner } from './page-models/sign-in-page'
 import { shows } from './page-models/waits'
+import { openTestDevice, type TestDevice } from './page-models/test-device'
 
-let app: RunningApp
-let browser: Browser
-let context: BrowserContext
+let world: TestDevice
 let page: Page
 let shell: AppShell
 
 beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startApp(), launchChromium()])
   // A tablet with a keyboard attached.
-  context = await newDeviceContext(browser, 'tablet landscape', app.origin)
-  page = await context.newPage()
-  shell = new AppShell(page)
+  world = await openTestDevice('tablet landscape')
+  ;({ page, shell } = world)
 })
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await app?.stop()
-})
+afterAll(() => world?.close())
 
 /** Presses Tab until focus lands on the element named `name`; fails after `limit` presses. */
 async function tabTo(name: string, limit = 20): Promise<void> {

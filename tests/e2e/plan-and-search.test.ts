@@ -1,30 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launchChromium, newDeviceContext } from '../support/chromium'
+import type { Page } from 'playwright-core'
 import { AppShell, planTitle } from './page-models/app-shell'
 import { codeOf, PlanPage, projectName, SearchPage } from './page-models/screens'
 import { signIn } from './page-models/sign-in-page'
 import { linkNames, reachesPath, shows } from './page-models/waits'
+import { openTestDevice, type TestDevice } from './page-models/test-device'
 
-let app: RunningApp
-let browser: Browser
-let context: BrowserContext
+let world: TestDevice
 let page: Page
 let shell: AppShell
 
 beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startApp(), launchChromium()])
-  context = await newDeviceContext(browser, 'tablet landscape', app.origin)
-  page = await context.newPage()
-  shell = new AppShell(page)
+  world = await openTestDevice('tablet landscape')
+  ;({ page, shell } = world)
   await signIn(page)
 })
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await app?.stop()
-})
+afterAll(() => world?.close())
 
 const priorities = ['Stronger families', 'Positive futures', 'Excellent workforce', 'Financial stability', 'Commercial success', 'Smarter working']
 const howWeWork = [

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launchChromium, newDeviceContext } from '../support/chromium'
+import type { RunningApp } from '../support/app-server'
+import { newDeviceContext } from '../support/chromium'
 import { AppShell, teamName } from './page-models/app-shell'
 import { axeViolations, describeViolations } from './page-models/axe'
 import { admin, signInAs, waitingBadge } from './page-models/project-page'
 import { practitioner, signIn } from './page-models/sign-in-page'
 import { closedSurvey, openSurvey, OpenSurveysPanel, SurveyAnswerPage, SurveyResultsPage, SurveysPage, type Answer } from './page-models/survey-pages'
 import { hides, reachesPath, shows } from './page-models/waits'
+import { openTestDevice, type TestDevice } from './page-models/test-device'
 
+let world: TestDevice
 let app: RunningApp
 let browser: Browser
 let context: BrowserContext
@@ -16,16 +18,10 @@ let page: Page
 let shell: AppShell
 
 beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startApp(), launchChromium()])
-  context = await newDeviceContext(browser, 'tablet portrait', app.origin)
-  page = await context.newPage()
-  shell = new AppShell(page)
+  world = await openTestDevice('tablet portrait')
+  ;({ app, browser, context, page, shell } = world)
 })
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await app?.stop()
-})
+afterAll(() => world?.close())
 
 async function expectNoViolations(screen: string, on = page): Promise<void> {
   const violations = await axeViolations(on)
