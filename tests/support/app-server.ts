@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/server/app'
@@ -7,7 +8,8 @@ import { seedDemo } from '../../src/server/demo/seed'
 import { freePort } from './postgres'
 import { tempAttachmentStore } from './temp-store'
 
-export const distDir = fileURLToPath(new URL('../../dist', import.meta.url))
+// GT_DIST_DIR lets two people (or two test runs) build and test their own copies side by side.
+export const distDir = process.env.GT_DIST_DIR ? resolve(process.env.GT_DIST_DIR) : fileURLToPath(new URL('../../dist', import.meta.url))
 
 export interface RunningApp {
   db: Database

@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/database'
 import { signInSchema, type SessionInfo } from '../../shared/api'
 import { HttpError, parseInput } from '../http/errors'
 import { decoyHash, passwordMatches } from '../auth/passwords'
 import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from '../auth/rate-limit'
-import { createSession, endSession, sessionCookie, sessionMaxAgeSeconds } from '../auth/sessions'
+import { endSession, sessionCookie } from '../auth/sessions'
+import { issueSession } from '../auth/issue-session'
 import { loadViewer, requireViewer, viewerOf, type Viewer } from '../auth/viewer'
 
 async function sessionInfo(db: Database, viewer: Viewer): Promise<SessionInfo> {
@@ -23,16 +24,6 @@ async function sessionInfo(db: Database, viewer: Viewer): Promise<SessionInfo> {
 
 export function authRoutes(db: Database, options: { secureCookies: boolean }) {
   return async (app: FastifyInstance) => {
-    const setCookie = (reply: FastifyReply, token: string) =>
-      reply.setCookie(sessionCookie, token, {
-        path: '/api',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: options.secureCookies,
-        // An explicit lifetime: iOS home-screen apps drop cookies that have none.
-        maxAge: sessionMaxAgeSeconds,
-      })
-
     app.post('/auth/sign-in', async (request, reply) => {
       const { email, password } = parseInput(signInSchema, request.body)
       const retryAfter = await signInBlockedFor(db, email, request.ip)
@@ -56,7 +47,7 @@ export function authRoutes(db: Database, options: { secureCookies: boolean }) {
         throw new HttpError(401, 'wrong_credentials', 'That email and password do not match an account.')
       }
       await clearSignInFailures(db, email)
-      setCookie(reply, await createSession(db, viewer.person.id))
+      await issueSession(db, request, reply, viewer.person.id, options)
       return sessionInfo(db, viewer)
     })
 
