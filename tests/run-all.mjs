@@ -3,12 +3,17 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 
-// End-to-end tests drive Debian's Chromium; install it on a fresh machine (as root).
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-if (!existsSync(chromium) && process.getuid?.() === 0) {
-  console.log("Installing Debian's Chromium for the end-to-end tests…")
-  const apt = (...args) => spawnSync('apt-get', args, { stdio: 'ignore' }).status === 0
-  if (!apt('install', '-y', 'chromium') && apt('update')) apt('install', '-y', 'chromium')
+// End-to-end tests drive Debian's Chromium, and run two replicas behind Debian's nginx;
+// install them on a fresh machine (as root).
+const apt = (...args) => spawnSync('apt-get', args, { stdio: 'ignore' }).status === 0
+const debianPackages = [
+  { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', name: 'chromium', what: 'Chromium' },
+  { path: process.env.NGINX_PATH ?? '/usr/sbin/nginx', name: 'nginx-light', what: 'nginx' },
+]
+for (const { path, name, what } of debianPackages) {
+  if (existsSync(path) || process.getuid?.() !== 0) continue
+  console.log(`Installing Debian's ${what} for the end-to-end tests…`)
+  if (!apt('install', '-y', name) && apt('update')) apt('install', '-y', name)
 }
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })

@@ -12,6 +12,7 @@ declare module 'vue-router' {
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/my-team' },
   { path: '/sign-in', name: 'sign-in', component: () => import('./features/session/SignInView.vue'), meta: { title: 'Sign in', public: true } },
+  { path: '/sign-in/complete', name: 'sign-in-complete', component: () => import('./features/session/SignInCompleteView.vue'), meta: { title: 'Signing in', public: true } },
   { path: '/my-team', name: 'my-team', component: () => import('./features/my-team/MyTeamView.vue'), meta: { title: 'My team' } },
   { path: '/my-actions', name: 'my-actions', component: () => import('./features/my-actions/MyActionsView.vue'), meta: { title: 'My actions' } },
   { path: '/surveys', name: 'surveys', component: () => import('./features/surveys/SurveysView.vue'), meta: { title: 'Surveys' } },
@@ -22,6 +23,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/plan', name: 'plan', component: () => import('./features/plan/PlanView.vue'), meta: { title: 'The plan' } },
   { path: '/plan/actions/:id', name: 'action', component: () => import('./features/plan/ActionView.vue'), props: true, meta: { title: 'Project' } },
   { path: '/search', name: 'search', component: () => import('./features/search/SearchView.vue'), meta: { title: 'Search the plan' } },
+  { path: '/devices', name: 'devices', component: () => import('./features/account/DevicesView.vue'), meta: { title: 'Your devices' } },
+  { path: '/people', name: 'people', component: () => import('./features/people/PeopleView.vue'), meta: { title: 'People' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./ui/NotFoundView.vue'), meta: { title: 'Page not found', public: true } },
 ]
 

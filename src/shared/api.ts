@@ -19,3 +19,10 @@ export interface SessionInfo {
 export interface ApiError {
   error: { code: string; message: string; issues?: { path: string; message: string }[] }
 }
+
+/** Which ways of signing in the sign-in screen offers (GET /api/auth/methods). */
+export interface SignInMethods {
+  password: boolean
+  /** The organisation's identity provider, when one is configured. */
+  provider?: { label: string; startPath: string }
+}

@@ -1,16 +1,20 @@
 import { z } from 'zod'
 import { surveySchema } from './surveys'
+import { anyYear, finiteNumber, int4, int8, pgDate, pgText, pgTimestamp, uuid } from './pg-values'
 
 /**
  * The records a device holds. The server stores each in its own table and sends
  * them in pulls; every record carries `version`, the organisation-wide change number
  * of its last write, which is what a pull's checkpoint counts in.
  */
-const id = z.uuid()
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const timestamp = z.string().min(1)
-const text = z.string()
-const base = { id, version: z.number().int().nonnegative() }
+const id = uuid()
+// Records hold what was written over the years (a baseline from the 1990s), so any year PostgreSQL takes.
+const isoDate = pgDate(anyYear)
+const timestamp = pgTimestamp(anyYear)
+const text = pgText(100_000)
+const position = int4()
+const number = finiteNumber()
+const base = { id, version: int8().nonnegative() }
 
 export const roles = ['practitioner', 'manager', 'admin', 'viewer'] as const
 export const roleSchema = z.enum(roles)
@@ -29,7 +33,7 @@ export const valueSchema = z.object({
   name: text,
   meaning: text,
   behaviours: z.array(text),
-  position: z.number().int(),
+  position,
 })
 
 export const areaKinds = ['organisation', 'borough', 'division', 'locality'] as const
@@ -37,7 +41,7 @@ export const areaSchema = z.object({
   ...base,
   name: text,
   kind: z.enum(areaKinds),
-  position: z.number().int(),
+  position,
 })
 
 export const teamSchema = z.object({
@@ -80,7 +84,7 @@ export const themeSchema = z.object({
   outcome: text,
   rationale: text,
   ownerRole: text.nullable(),
-  position: z.number().int(),
+  position,
 })
 
 export const workStatuses = ['not-started', 'on-track', 'at-risk', 'off-track', 'complete'] as const
@@ -119,7 +123,7 @@ export const actionSchema = z.object({
   dueDate: isoDate.nullable(),
   status: workStatusSchema,
   ...statusBookkeeping,
-  position: z.number().int(),
+  position,
 })
 
 export const milestoneSchema = z.object({
@@ -130,7 +134,7 @@ export const milestoneSchema = z.object({
   ownerPersonId: id.nullable(),
   status: workStatusSchema,
   ...statusBookkeeping,
-  position: z.number().int(),
+  position,
 })
 
 export const measureUnits = ['percent', 'count', 'pounds', 'days', 'score', 'rate'] as const
@@ -140,9 +144,9 @@ export const measureSchema = z.object({
   title: text,
   unit: z.enum(measureUnits),
   direction: z.enum(['higher-is-better', 'lower-is-better']),
-  baseline: z.object({ value: z.number(), date: isoDate.optional(), note: text.optional() }).nullable(),
-  targets: z.array(z.object({ value: z.number(), by: isoDate, note: text.optional() })),
-  actuals: z.array(z.object({ period: text, value: z.number(), note: text.optional() })),
+  baseline: z.object({ value: number, date: isoDate.optional(), note: text.optional() }).nullable(),
+  targets: z.array(z.object({ value: number, by: isoDate, note: text.optional() })),
+  actuals: z.array(z.object({ period: text, value: number, note: text.optional() })),
   source: text,
   themeIds: z.array(id),
   actionIds: z.array(id),
@@ -152,8 +156,8 @@ export const riskSchema = z.object({
   ...base,
   planId: id,
   description: text,
-  likelihood: z.number().int().min(1).max(5),
-  impact: z.number().int().min(1).max(5),
+  likelihood: int4().min(1).max(5),
+  impact: int4().min(1).max(5),
   mitigation: text,
   ownerRole: text.nullable(),
   actionIds: z.array(id),
@@ -201,7 +205,7 @@ export const attachmentSchema = z.object({
   evidenceId: id,
   name: text,
   mediaType: text,
-  size: z.number().int().nonnegative(),
+  size: int8().nonnegative(),
 })
 
 export const historyOutcomes = ['applied', 'superseded'] as const

@@ -36,7 +36,27 @@ export function canSetStatus(who: Who, scope: ActionScope, teamsOfAssignedPeople
   return isTeamWork(who.managesTeamIds, scope) || overlaps(who.managesTeamIds, new Set(teamsOfAssignedPeople))
 }
 
-/** Assigning work: managers to the teams they manage and the people in them; plan admins to anyone. */
+/** What a manager's scope over an action rests on, beyond who has it. */
+export interface WorkScope extends ActionScope {
+  /** The areas the action is for. */
+  areaIds: readonly string[]
+  /** The teams of the people the action, or any of its milestones, is assigned to. */
+  teamsOfAssignedPeople: readonly string[]
+}
+
+/**
+ * Assigning work, or taking an assignment off it, needs scope over the work first: plan
+ * admins have it everywhere; managers on their teams' work (led by, or already given to,
+ * one of their teams or someone in one), and on work for the area of a team they manage.
+ * Otherwise a manager could give another area's action to their own team, and act on it.
+ */
+export function canAssignWork(who: Who, work: WorkScope, managedAreaIds: readonly string[]): boolean {
+  if (who.role === 'admin') return true
+  if (who.role !== 'manager') return false
+  return canSetStatus(who, work, work.teamsOfAssignedPeople) || overlaps(work.areaIds, new Set(managedAreaIds))
+}
+
+/** Then whom: managers the teams they manage and the people in them; plan admins anyone. */
 export function canAssignTo(who: Who, target: { teamId: string } | { personTeamIds: readonly string[] }): boolean {
   if (who.role === 'admin') return true
   if (who.role !== 'manager') return false

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { computeResults, groupsToWithhold, type GroupResult, type PublishedGroup, type ResultsInput, type StoredResponse, type SurveyResults } from './survey-results'
+import { computeResults, groupsToWithhold, resultsSoFar, type GroupResult, type PublishedGroup, type PublishedResults, type ResultsInput, type StoredResponse } from './survey-results'
 import type { Question, Survey } from './surveys'
 
 /**
@@ -181,12 +181,12 @@ const input: ResultsInput = {
   ],
 }
 
-const byId = (results: SurveyResults, id: string): GroupResult => {
+const byId = (results: PublishedResults, id: string): GroupResult => {
   const group = results.groups.find((g) => g.group.id === id)
   if (!group) throw new Error(`no group ${id}`)
   return group
 }
-const published = (results: SurveyResults, id: string): PublishedGroup => {
+const published = (results: PublishedResults, id: string): PublishedGroup => {
   const group = byId(results, id)
   if (group.withheld) throw new Error(`group ${id} was withheld: ${group.reason}`)
   return group
@@ -203,7 +203,7 @@ const sorted = (list: string[] | undefined) => [...(list ?? [])].sort()
  * Published results leak a small group when some published group minus a set of
  * disjoint published groups inside it leaves between 1 and minimum − 1 people.
  */
-function differencingLeaks(input: ResultsInput, results: SurveyResults): string[] {
+function differencingLeaks(input: ResultsInput, results: PublishedResults): string[] {
   const counts = new Map<string, number>()
   for (const r of input.responses) counts.set(r.teamId ?? '(no team)', (counts.get(r.teamId ?? '(no team)') ?? 0) + 1)
   const leavesOf = (id: string): Set<string> =>
@@ -234,6 +234,7 @@ describe('computeResults on a survey worked out by hand', () => {
 
   it('lists the groups with an audience, organisation first, and withholds the small team and the team that would give it away', () => {
     expect(results.surveyId).toBe('survey-now')
+    expect(results.published).toBe(true)
     expect(results.minimumGroup).toBe(5)
     expect(results.groups.map((g) => [g.group.kind, g.group.id, g.group.name, g.withheld])).toEqual([
       ['organisation', 'organisation', 'Example Children’s Services', false],
@@ -485,5 +486,16 @@ describe('computeResults against differencing', () => {
     expect(differencingLeaks(input, computeResults(input))).toEqual([])
     const teamed = { ...input, responses: responses.filter((r) => r.teamId) }
     expect(differencingLeaks(teamed, computeResults(teamed))).toEqual([])
+  })
+})
+
+describe('resultsSoFar, for a survey still open', () => {
+  it('gives the organisation-wide count and rate, the dates, and nothing about any group or answer', () => {
+    const soFar = resultsSoFar(survey, responses.length, 40)
+    expect(soFar).toEqual({ surveyId: 'survey-now', published: false, opensOn: '2026-03-01', closesOn: '2026-03-31', responses: 30, audience: 40, responseRatePercent: 75 })
+  })
+
+  it('says 0% for an audience of no one rather than dividing by zero', () => {
+    expect(resultsSoFar(survey, 0, 0)).toMatchObject({ responses: 0, responseRatePercent: 0 })
   })
 })

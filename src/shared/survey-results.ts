@@ -49,11 +49,31 @@ export interface WithheldGroup {
 }
 export type GroupResult = PublishedGroup | WithheldGroup
 
-export interface SurveyResults {
+/**
+ * The rule against comparing results at two moments: while a survey is open nobody sees
+ * a group's results, only how many have answered across the organisation. Groups are
+ * published once the survey has closed, when no more answers can be added, so the
+ * figures never move again.
+ */
+export interface ResultsSoFar {
   surveyId: string
+  published: false
+  opensOn: string
+  closesOn: string
+  /** Answers so far, across the whole organisation. */
+  responses: number
+  audience: number
+  responseRatePercent: number
+}
+
+export interface PublishedResults {
+  surveyId: string
+  published: true
   minimumGroup: number
   groups: GroupResult[]
 }
+
+export type SurveyResults = ResultsSoFar | PublishedResults
 
 export interface StoredResponse {
   teamId: string | null
@@ -133,8 +153,14 @@ function nextTarget(targets: { value: number; by: string }[], on: string) {
   return sorted.find((t) => t.by >= on) ?? sorted.at(-1) ?? null
 }
 
-/** Computes the results of a survey for every group the rules allow. Pure: the server feeds it rows. */
-export function computeResults(input: ResultsInput): SurveyResults {
+/** What an open survey shows: the organisation-wide count, which says nothing about any answer. */
+export function resultsSoFar(survey: Pick<Survey, 'id' | 'opensOn' | 'closesOn'>, responses: number, audience: number): ResultsSoFar {
+  const { id: surveyId, opensOn, closesOn } = survey
+  return { surveyId, published: false, opensOn, closesOn, responses, audience, responseRatePercent: percent(responses, audience) ?? 0 }
+}
+
+/** Computes the results of a closed survey for every group the rules allow. Pure: the server feeds it rows. */
+export function computeResults(input: ResultsInput): PublishedResults {
   const { survey, responses, previous } = input
   const min = survey.minimumGroup
   const groupsOf = (r: StoredResponse) => ['organisation', ...(r.areaId ? [r.areaId] : []), ...(r.teamId ? [r.teamId] : [])]
@@ -228,5 +254,5 @@ export function computeResults(input: ResultsInput): SurveyResults {
     })
     return { group, withheld: false, audience, responses: list.length, responseRatePercent: percent(list.length, audience) ?? 0, questions, values, measures }
   })
-  return { surveyId: survey.id, minimumGroup: min, groups }
+  return { surveyId: survey.id, published: true, minimumGroup: min, groups }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { minimumGroupFloor, questionKinds } from './survey-rules'
+import { pgDate, pgText, uuid } from './pg-values'
 
 export * from './survey-rules'
 
@@ -8,17 +9,18 @@ export * from './survey-rules'
  * responses never are: they are stored apart from who gave them and only ever
  * reported as results for groups at or above the survey's minimum size.
  */
-const id = z.uuid()
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
+const id = uuid()
+const isoDate = pgDate()
+const questionKey = pgText(60, { trim: true }).min(1)
 
 export const questionSchema = z.object({
   id,
   kind: z.enum(questionKinds),
-  text: z.string().trim().min(3).max(500),
+  text: pgText(500, { trim: true }).min(3),
   /** The organisational value the question is about, if any: results roll up per value. */
   valueId: id.nullable(),
   /** Questions of earlier rounds with the same key are compared with this one. */
-  key: z.string().trim().min(1).max(60),
+  key: questionKey,
 })
 export type Question = z.infer<typeof questionSchema>
 
@@ -32,15 +34,15 @@ export type Audience = z.infer<typeof audienceSchema>
 export const surveyDraftSchema = z
   .object({
     id,
-    title: z.string().trim().min(3).max(200),
-    introduction: z.string().trim().max(2000),
+    title: pgText(200, { trim: true }).min(3),
+    introduction: pgText(2000, { trim: true }),
     questions: z.array(questionSchema).min(1).max(60),
     audience: audienceSchema,
     opensOn: isoDate,
     closesOn: isoDate,
     minimumGroup: z.number().int().min(minimumGroupFloor, `The minimum reporting group can never be below ${minimumGroupFloor}.`).max(1000),
     /** Plan measures whose actual this survey's result becomes, and from which questions. */
-    measureLinks: z.array(z.object({ measureId: id, questionKeys: z.array(z.string()).min(1) })).max(20),
+    measureLinks: z.array(z.object({ measureId: id, questionKeys: z.array(questionKey).min(1).max(60) })).max(20),
     /** The earlier round results are compared with. */
     previousSurveyId: id.nullable(),
   })
@@ -65,6 +67,7 @@ export const surveySchema = z.object({
 export type Survey = z.infer<typeof surveySchema>
 
 /** One answer per question: an index into choicesOf for closed questions, text for free text. */
-export const answerSchema = z.union([z.number().int().min(0).max(10), z.string().trim().max(2000)])
-export const surveyAnswersSchema = z.record(z.string(), answerSchema)
+export const answerSchema = z.union([z.number().int().min(0).max(10), pgText(2000, { trim: true })])
+/** Keyed by question id. */
+export const surveyAnswersSchema = z.record(id, answerSchema)
 

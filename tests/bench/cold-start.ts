@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { startApp } from '../support/app-server'
+import { practitioner, SignInPage } from '../e2e/page-models/sign-in-page'
 import { openDeviceProfile } from './device'
 import { median, type Figure } from './report'
 
@@ -66,10 +67,9 @@ export async function benchColdStart(appDir: string): Promise<{ figures: Figure[
   try {
     await context.addInitScript(watchForHeading)
     const page = await context.newPage()
-    await page.goto('/sign-in')
-    await page.getByLabel('Email address').fill('practitioner@demo.local')
-    await page.getByLabel('Password').fill('golden-thread-demo')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    const signIn = new SignInPage(page)
+    await signIn.open()
+    await signIn.submitAs(practitioner)
     await page.getByRole('heading', { name: heading }).waitFor({ timeout: 30_000 })
 
     // The worker precaches the app on install; it controls pages loaded after it activates.

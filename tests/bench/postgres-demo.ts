@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { rmSync } from 'node:fs'
 import { startApp, type RunningApp } from '../support/app-server'
 import { demoIds, type DemoIds } from '../support/push-fixture'
 import { startPostgres, type ThrowawayPostgres } from '../support/postgres'
@@ -72,10 +71,7 @@ export async function demoAppOnPostgres(staticDir?: string): Promise<DemoApp> {
         return cookie
       },
       pushHeaders: (cookie) => ({ 'content-type': 'application/json', cookie, origin: app.origin }),
-      async stop() {
-        await app.stop()
-        rmSync(app.attachmentsDir, { recursive: true, force: true })
-      },
+      stop: () => app.stop(),
     }
   } catch (error) {
     await app.stop()

@@ -1,13 +1,23 @@
 // Child process of push-server.ts: drives POST /api/sync/push with autocannon from its own
 // process, so making and checking request bodies never takes CPU from the server's event
-// loop. Reads its settings as JSON from argv[2]; writes one JSON line (LoadResult) to stdout.
+// loop. Reads its settings from the JSON file named by argv[2]; writes one JSON line (LoadResult) to stdout.
+import { readFileSync } from 'node:fs'
 import autocannon, { type Result } from 'autocannon'
-import { pushBody, type PushWork } from './push-bodies'
+import { pushBody, type PushMix, type PushWork } from './push-bodies'
+
+/** One signed-in device: its session, and the work its person changes. */
+export interface LoadDevice {
+  cookie: string
+  work: PushWork
+  mix: PushMix
+}
 
 export interface LoadSettings {
   origin: string
+  /** Headers every push carries (content type, Origin); each device adds its cookie. */
   headers: Record<string, string>
-  work: PushWork
+  /** Pushes go to each in turn, whichever connection is free. */
+  devices: LoadDevice[]
   batch: number
   connections: number
   seconds: number
@@ -27,10 +37,11 @@ export interface LoadResult {
   latencies: number[]
 }
 
-const settings = JSON.parse(process.argv[2]!) as LoadSettings
+const settings = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadSettings
 const outcomes: Record<string, number> = {}
 const latencies: number[] = []
 let ok = 0
+let turn = 0
 
 const result = await new Promise<Result>((resolve, reject) => {
   const instance = autocannon(
@@ -44,7 +55,12 @@ const result = await new Promise<Result>((resolve, reject) => {
           method: 'POST',
           path: '/api/sync/push',
           headers: settings.headers,
-          setupRequest: (request) => ({ ...request, body: pushBody(settings.work, settings.batch, `bench-load-${process.pid}`) }),
+          setupRequest: (request) => {
+            const n = turn++ % settings.devices.length
+            const device = settings.devices[n]!
+            const body = pushBody(device.work, settings.batch, `bench-device-${n}`, device.mix)
+            return { ...request, headers: { ...request.headers, cookie: device.cookie }, body }
+          },
           onResponse: (status, body) => {
             if (status < 200 || status >= 300) return
             ok++

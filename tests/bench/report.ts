@@ -6,7 +6,7 @@ export interface Figure {
   bench: string
   name: string
   value: number | null
-  unit: 'ms' | 'KB' | 'count' | 'bytes' | 'records' | 'changes/s' | '×'
+  unit: 'ms' | 'KB' | 'count' | 'bytes' | 'records' | 'changes/s' | 'sign-ins/s' | '×'
   /** The figure meets its goal when it is at most this. */
   goalAtMost?: number
   /** The figure meets its goal when it is at least this (throughputs). */

@@ -4,13 +4,17 @@
 // under load, evidence photos resized and uploaded, and apply cost as history grows. Prints the
 // figures against their goals and writes them to .tmp/bench-results.json. It never
 // fails because a figure misses its goal; it exits non-zero only if a benchmark broke.
+// `npm run bench -- "apply rate" sign-in` runs only the benchmarks whose names contain one
+// of the words given (cold start and survey offline need "bundle" too: it builds the app).
 import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { benchBundle } from './bundle'
 import { benchColdStart } from './cold-start'
 import { benchPullAndQueries } from './pull-and-queries'
 import { benchClientPush } from './push-client'
-import { benchApplyVsHistory, benchServerApplyRate } from './push-server'
+import { benchServerApplyRate } from './push-server'
+import { benchApplyVsHistory } from './apply-vs-history'
+import { benchSignInBurst } from './sign-in-burst'
 import { benchPhotos } from './photos'
 import { stopSharedPostgres } from './postgres-demo'
 import { benchSurveys, surveyResultsGoalMs } from './surveys'
@@ -32,6 +36,7 @@ interface Outcome {
   details?: unknown
 }
 
+const only = process.argv.slice(2)
 const figures: Figure[] = []
 const outcomes: Outcome[] = []
 const startedAt = new Date()
@@ -62,6 +67,7 @@ function report() {
 }
 
 async function run(name: string, limitMs: number, bench: () => Promise<{ figures: Figure[]; details: unknown }>) {
+  if (only.length && !only.some((word) => name.includes(word))) return
   console.log(`\n▶ ${name}`)
   const start = performance.now()
   const loadBefore = load1()
@@ -88,11 +94,12 @@ setTimeout(() => {
 await run('bundle', 3 * 60_000, () => benchBundle(appDir))
 // Cold start serves that build: without a fresh one it would measure a stale or missing app.
 await run('cold start', 3 * 60_000, () =>
-  outcomes.at(-1)?.status === 'ok' ? benchColdStart(appDir) : Promise.reject(new Error('skipped: the app did not build')),
+  outcomes.find((o) => o.name === 'bundle')?.status === 'ok' ? benchColdStart(appDir) : Promise.reject(new Error('skipped: the app did not build')),
 )
 await run('pull and queries', 4 * 60_000, () => benchPullAndQueries())
 await run('client push', 2 * 60_000, () => benchClientPush())
-await run('server apply rate', 2 * 60_000, () => benchServerApplyRate())
+await run('server apply rate', 3 * 60_000, () => benchServerApplyRate())
+await run('sign-in burst', 2 * 60_000, () => benchSignInBurst())
 await run('photos', 3 * 60_000, () => benchPhotos())
 await run('apply vs history', 2 * 60_000, () => benchApplyVsHistory())
 await run('survey offline', 2 * 60_000, () => benchSurveyOffline(appDir))
@@ -110,6 +117,9 @@ await run('survey results', 2 * 60_000, async () => {
       figure('All results, 10,000 responses × 20 questions, 100 teams (median)', 'resultsMedianMs', 'ms', { goalAtMost: surveyResultsGoalMs, note: 'GET /api/surveys/:id/results on real PostgreSQL' }),
       figure('of which reading the responses', 'loadResponsesMedianMs', 'ms'),
       figure('of which computeResults', 'computeResultsMedianMs', 'ms'),
+      figure('Open survey: the count only (median)', 'openResultsMedianMs', 'ms'),
+      figure('One answer into a bucket of 100 (median)', 'answerMedianMs', 'ms'),
+      figure('Closing it: results and the measure actual', 'closeMs', 'ms'),
     ],
     details: measured,
   }

@@ -1,4 +1,5 @@
 import { startApp } from '../support/app-server'
+import { practitioner, SignInPage } from '../e2e/page-models/sign-in-page'
 import { OpenSurveysPanel, SurveyAnswerPage, openSurvey } from '../e2e/page-models/survey-pages'
 import { openDeviceProfile } from './device'
 import type { Figure } from './report'
@@ -15,10 +16,9 @@ export async function benchSurveyOffline(appDir: string): Promise<{ figures: Fig
   const { context } = device
   try {
     const page = await context.newPage()
-    await page.goto('/sign-in')
-    await page.getByLabel('Email address').fill('practitioner@demo.local')
-    await page.getByLabel('Password').fill('golden-thread-demo')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    const signIn = new SignInPage(page)
+    await signIn.open()
+    await signIn.submitAs(practitioner)
     const offered = new OpenSurveysPanel(page)
     await offered.answerLink(openSurvey).waitFor({ timeout: 30_000 })
     await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)')

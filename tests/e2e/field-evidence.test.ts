@@ -1,5 +1,3 @@
-import { readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
@@ -162,9 +160,9 @@ describe.each(['tablet portrait', 'phone'] satisfies DeviceName[])('evidence fro
     expect(size, 'resized on the device').toBeLessThan(300 * 1024)
     expect(size).toBeGreaterThan(10 * 1024)
 
-    const stored = join(app.attachmentsDir, attachment.id)
-    expect(statSync(stored).size).toBe(size)
-    expect([...readFileSync(stored).subarray(0, 3)]).toEqual(jpegMagic)
+    const stored = await app.storedAttachment(attachment.id)
+    expect(stored.length).toBe(size)
+    expect([...stored.subarray(0, 3)]).toEqual(jpegMagic)
 
     const history = await app.db.query<{ change: string }>('select change from history where entity_id = $1', [evidenceId])
     expect(history).toEqual([{ change: 'evidence.add' }])

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { AppShell, planTitle, teamName } from './page-models/app-shell'
 import { focused, tabThroughPage } from './page-models/keyboard'
-import { demoPassword, practitioner } from './page-models/sign-in-page'
+import { ChoosePinPage, demoPassword, devicePin, practitioner } from './page-models/sign-in-page'
 import { shows } from './page-models/waits'
 import { openTestDevice, type TestDevice } from './page-models/test-device'
 
@@ -37,6 +37,13 @@ describe('using the keyboard alone', () => {
     await page.keyboard.type(practitioner)
     await tabTo('Password')
     await page.keyboard.type(demoPassword)
+    await page.keyboard.press('Enter')
+    // Then a PIN for this device, the same way.
+    await shows(new ChoosePinPage(page).heading, 30_000)
+    await tabTo('New PIN')
+    await page.keyboard.type(devicePin)
+    await tabTo('Enter the new PIN again')
+    await page.keyboard.type(devicePin)
     await page.keyboard.press('Enter')
     await shows(shell.heading(teamName))
   })

@@ -6,6 +6,7 @@ import { AppShell, teamName } from './page-models/app-shell'
 import { PlanPage, projectName, SearchPage } from './page-models/screens'
 import { manager, practitioner, signIn, SignInPage } from './page-models/sign-in-page'
 import { reachesPath, shows } from './page-models/waits'
+import { axeViolations, describeViolations } from './page-models/axe'
 
 let app: RunningApp
 let browser: Browser
@@ -18,9 +19,13 @@ afterAll(async () => {
   await app?.stop()
 })
 
+/** Browsers the server names devices by ("Chrome on Android"); Chromium itself is the same underneath. */
+const androidTablet = 'Mozilla/5.0 (Linux; Android 14; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
+const iPhone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1'
+
 /** A fresh device (its own cookies, IndexedDB and service worker) for one test. */
-async function withDevice(run: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
-  const context = await newDeviceContext(browser, 'tablet portrait', app.origin)
+async function withDevice(run: (page: Page, context: BrowserContext) => Promise<void>, userAgent?: string): Promise<void> {
+  const context = await newDeviceContext(browser, userAgent === iPhone ? 'phone' : 'tablet portrait', app.origin, userAgent ? { userAgent } : {})
   try {
     await run(await context.newPage(), context)
   } finally {
@@ -93,6 +98,118 @@ describe('signing in and out', () => {
       } finally {
         await app.goOnline()
       }
+    })
+  })
+})
+
+async function expectNoViolations(page: Page, screen: string): Promise<void> {
+  const violations = await axeViolations(page)
+  expect(violations, describeViolations(screen, violations)).toEqual([])
+}
+
+/** How many changes wait in this device's outbox, read straight from IndexedDB. */
+function storedOutbox(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('golden-thread')
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('outbox')) {
+            db.close()
+            return resolve(0)
+          }
+          const count = db.transaction('outbox').objectStore('outbox').count()
+          count.onsuccess = () => {
+            db.close()
+            resolve(count.result)
+          }
+        }
+      }),
+  )
+}
+
+describe('signing devices out from elsewhere', () => {
+  it("signing the phone out from the tablet removes the organisation's data from the phone at its next contact", async () => {
+    await withDevice(async (phone) => {
+      const phoneShell = new AppShell(phone)
+      await signIn(phone, manager)
+      expect(await storedActions(phone)).toBeGreaterThan(0)
+      // A change made with no signal, still waiting to send when the phone is signed out.
+      await app.goOffline()
+      try {
+        await phoneShell.goTo('The plan')
+        await new PlanPage(phone).waitUntilShown()
+        await phone.getByRole('link', { name: projectName('K9') }).click()
+        await shows(phoneShell.heading(/^K9 /))
+        await phone.getByRole('radio', { name: /Green/ }).check()
+        await phone.getByLabel('Commentary').fill('Visited the family; next review booked.')
+        await phone.getByRole('button', { name: 'Post update' }).click()
+        await expect.poll(() => storedOutbox(phone)).toBe(1)
+      } finally {
+        await app.goOnline()
+      }
+
+      await withDevice(async (tablet) => {
+        const tabletShell = new AppShell(tablet)
+        await signIn(tablet, manager)
+        await tabletShell.nav.getByRole('link', { name: 'Your devices' }).click()
+        await shows(tabletShell.heading('Your devices'))
+        const cards = tabletShell.main.getByRole('listitem')
+        await shows(cards.filter({ hasText: 'Chrome on iPhone' }))
+        await shows(cards.filter({ hasText: 'Chrome on Android' }).getByText('This device'))
+        await expectNoViolations(tablet, 'Your devices')
+
+        await tablet.getByRole('button', { name: /^Sign out of this device\W+Chrome on iPhone, last used/ }).click()
+        await shows(tablet.getByRole('status').getByText('Signed out of Chrome on iPhone.'))
+        await shows(tablet.getByText('You are not signed in on any other device.'))
+      }, androidTablet)
+
+      // The phone's next contact with the server: its data goes, unsent change included, and it says why.
+      await phoneShell.sync.syncNow()
+      await shows(phone.getByText(/^You were signed out of this device from another device or by a plan admin/))
+      await reachesPath(phone, '/sign-in?ended=1')
+      await expect.poll(() => storedActions(phone)).toBe(0)
+      expect(await storedOutbox(phone)).toBe(0)
+      expect(await phoneShell.nav.count()).toBe(0)
+      await expectNoViolations(phone, 'sign-in after the session was ended')
+    }, iPhone)
+  })
+
+  it("a plan admin ends a practitioner's sessions from People; the practitioner's tablet removes its data when it next opens", async () => {
+    await withDevice(async (practitionerTablet) => {
+      await signIn(practitionerTablet, practitioner)
+      expect(await storedActions(practitionerTablet)).toBeGreaterThan(0)
+
+      await withDevice(async (adminPage) => {
+        const admin = new AppShell(adminPage)
+        const signInPage = new SignInPage(adminPage)
+        await signInPage.open()
+        await signInPage.submitAs('admin@demo.local')
+        await admin.nav.getByRole('link', { name: 'People' }).click()
+        await shows(admin.heading('People'))
+        const row = admin.main.getByRole('row', { name: /^Alex Morgan \(demo\)/ })
+        await shows(row.getByRole('cell', { name: '1 device' }))
+        await expectNoViolations(adminPage, 'People')
+        await row.getByRole('button', { name: 'End sessions of Alex Morgan (demo)' }).click()
+        await shows(row.getByText('End the session of Alex Morgan (demo)?'))
+        await row.getByRole('button', { name: 'Yes, end sessions of Alex Morgan (demo)' }).click()
+        await shows(adminPage.getByRole('status').getByText('Ended 1 session of Alex Morgan (demo).'))
+        await shows(row.getByRole('cell', { name: '0 devices' }))
+      })
+
+      await practitionerTablet.reload()
+      await shows(practitionerTablet.getByText(/^You were signed out of this device from another device or by a plan admin/))
+      await expect.poll(() => storedActions(practitionerTablet)).toBe(0)
+    })
+  })
+
+  it('People is only in the navigation of plan admins', async () => {
+    await withDevice(async (page) => {
+      await signIn(page, manager)
+      const shell = new AppShell(page)
+      await shows(shell.nav.getByRole('link', { name: 'Your devices' }))
+      expect(await shell.nav.getByRole('link', { name: 'People' }).count()).toBe(0)
     })
   })
 })

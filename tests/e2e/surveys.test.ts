@@ -28,6 +28,12 @@ async function expectNoViolations(screen: string, on = page): Promise<void> {
   expect(violations, describeViolations(screen, violations)).toEqual([])
 }
 
+/** How many answers the server holds for a survey. */
+async function storedAnswers(surveyId: string): Promise<number> {
+  const [row] = await app.db.query<{ n: number }>('select coalesce(sum(jsonb_array_length(answers)), 0)::int as n from survey_answer_buckets where survey_id = $1', [surveyId])
+  return row!.n
+}
+
 /** What IndexedDB holds on the device: the outbox's mutation ids and the device id. */
 function deviceRecords(on: Page): Promise<{ mutationIds: string[]; deviceId: string | undefined }> {
   return on.evaluate(
@@ -65,8 +71,7 @@ describe('a values survey, answered offline on a tablet', () => {
     surveyId = survey!.id
     const [person] = await app.db.query<{ person_id: string }>('select person_id from accounts where email = $1', [practitioner])
     practitionerId = person!.person_id
-    const [count] = await app.db.query<{ n: number }>('select count(*)::int as n from survey_responses where survey_id = $1', [surveyId])
-    responsesBefore = count!.n
+    responsesBefore = await storedAnswers(surveyId)
 
     await signIn(page, practitioner)
     const panel = new OpenSurveysPanel(page)
@@ -134,26 +139,36 @@ describe('a values survey, answered offline on a tablet', () => {
     await shell.sync.syncNow()
     await hides(waitingBadge(page))
 
-    const [count] = await app.db.query<{ n: number }>('select count(*)::int as n from survey_responses where survey_id = $1', [surveyId])
-    expect(count!.n).toBe(responsesBefore + 1)
-    const participation = await app.db.query<{ person_id: string }>('select person_id from survey_participation where survey_id = $1 and person_id = $2', [
-      surveyId,
-      practitionerId,
-    ])
+    expect(await storedAnswers(surveyId)).toBe(responsesBefore + 1)
+    const participation = await app.db.query('select 1 from survey_participants where survey_id = $1 and $2::uuid = any(person_ids)', [surveyId, practitionerId])
     expect(participation).toHaveLength(1)
 
-    const rows = await app.db.query<{ row: string }>('select to_jsonb(r)::text as row from survey_responses r')
+    const rows = await app.db.query<{ row: string }>('select to_jsonb(b)::text as row from survey_answer_buckets b')
     const traces = [practitionerId, mutationId, ...(deviceId ? [deviceId] : [])]
     const leaking = rows.filter(({ row }) => traces.some((trace) => row.includes(trace)))
-    expect(leaking, 'no survey response names the person, the change or the device').toEqual([])
-    const columns = await app.db.query<{ column_name: string }>("select column_name from information_schema.columns where table_name = 'survey_responses'")
-    expect(columns.map((c) => c.column_name).sort()).toEqual(['answers', 'area_id', 'id', 'survey_id', 'team_id'])
+    expect(leaking, 'no stored answer names the person, the change or the device').toEqual([])
+    const columns = await app.db.query<{ column_name: string }>("select column_name from information_schema.columns where table_name = 'survey_answer_buckets'")
+    expect(columns.map((c) => c.column_name).sort()).toEqual(['answers', 'area_id', 'survey_id', 'team_id'])
 
     // Still not offered, now the server knows too.
     await page.reload()
     await shows(shell.heading(teamName))
     await shows(shell.sync.lastSynced)
     expect(await new OpenSurveysPanel(page).answerLink(openSurvey).count()).toBe(0)
+  })
+
+  it('the open round shows only how many have answered, and when its results appear', async () => {
+    const surveys = new SurveysPage(page)
+    await surveys.open()
+    await surveys.resultsLink(openSurvey).click()
+    const results = new SurveyResultsPage(page)
+    await shows(results.heading(openSurvey))
+    const answered = await storedAnswers(surveyId)
+    await shows(results.main.getByText(new RegExp(`^Results appear when the survey closes on \\d{1,2} \\w+ \\d{4}; ${answered} responses so far \\(`)))
+    await shows(results.main.getByText(/While a survey is open nobody sees any group’s results or comments/))
+    expect(await results.main.getByRole('region').count(), 'no group is shown').toBe(0)
+    expect(await results.main.getByRole('table').count()).toBe(0)
+    await expectNoViolations('the results page of an open survey')
   })
 
   it("the practitioner reads the spring round's results for the organisation and their team", async () => {

@@ -1,8 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { randomUUID } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { connect } from 'node:net'
 import { startApp, type RunningApp } from '../support/app-server'
 import { backends, freshDatabase } from '../support/databases'
@@ -16,6 +14,8 @@ import { LocalDatabase } from '../../src/client/db/database'
 import { uploadFile } from '../../src/client/sync/upload'
 import type { PendingUpload } from '../../src/client/sync/outbox-types'
 import { addOtherOrganisation, otherAccount } from '../support/other-organisation'
+import { storeKinds, testStore, type TestStore } from '../support/temp-store'
+import { sweepExpiredUploads } from '../../src/server/attachments/uploads'
 
 /** A real 24×16 JPEG (made with ImageMagick), 323 bytes. */
 const photo = Buffer.from(
@@ -32,10 +32,16 @@ interface Http {
   headers: Headers
 }
 
-describe.each(backends)('attachments on %s', (backend) => {
+/** Small enough to reach in a test; big enough for every other test's uploads. */
+const quota = 64 * 1024
+
+const setups = backends.flatMap((backend) => storeKinds.map((kind) => [backend, kind] as const))
+
+describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
   let app: RunningApp
+  let store: TestStore
   let ids: DemoIds
-  const cookies = {} as Record<'practitioner' | 'manager' | 'other', string>
+  const cookies = {} as Record<'practitioner' | 'manager' | 'admin' | 'other', string>
 
   async function request(path: string, init: { method?: string; cookie?: string; body?: Buffer | string; type?: string } = {}): Promise<Http> {
     const headers: Record<string, string> = {}
@@ -63,7 +69,19 @@ describe.each(backends)('attachments on %s', (backend) => {
     expect(response.status).toBe(200)
     return response.json.results as PushResult[]
   }
-  const stored = (id: string) => readFileSync(join(app.attachmentsDir, id))
+  const stored = (id: string) => store.held(app.db, id)
+  /** What uploads write: rows, chunks and objects. */
+  const trace = async () => ({
+    rows: await writeFingerprint(app.db),
+    chunks: await count(app.db, 'select count(*) as n from attachment_chunks'),
+    objects: await store.objects(),
+  })
+  /** No row, no chunk and no object: the server keeps no trace of `id`. */
+  async function keepsNothingOf(id: string) {
+    expect(await count(app.db, 'select count(*) as n from attachments where id = $1', [id])).toBe(0)
+    expect(await count(app.db, 'select count(*) as n from attachment_chunks where attachment_id = $1', [id])).toBe(0)
+    expect(await store.objects()).not.toContain(id)
+  }
   /** Uploads the whole photo as `cookie`, in chunks of `size`. */
   async function uploadPhoto(cookie: string, id = randomUUID(), size = 120) {
     for (let offset = 0; offset < photo.length; offset += size) {
@@ -75,14 +93,20 @@ describe.each(backends)('attachments on %s', (backend) => {
   const ref = (id: string, name = 'site-visit.jpg') => ({ id, name, mediaType: 'image/jpeg', size: photo.length })
 
   beforeAll(async () => {
-    app = await startApp({ db: await freshDatabase(backend) })
+    store = await testStore(kind)
+    const db = await freshDatabase(backend)
+    app = await startApp({ db, attachments: await store.open(db), uploadQuotaBytes: quota })
     ids = await demoIds(app.db)
     await addOtherOrganisation(app.db, 'admin')
     cookies.practitioner = await signIn('practitioner@demo.local')
     cookies.manager = await signIn('manager@demo.local')
+    cookies.admin = await signIn('admin@demo.local')
     cookies.other = await signIn(otherAccount.email, otherAccount.password)
   })
-  afterAll(() => app.stop())
+  afterAll(async () => {
+    await app?.stop()
+    await store?.stop()
+  })
 
   it('takes a JPEG in chunks, reports progress after each, and stores exactly its bytes', async () => {
     const id = randomUUID()
@@ -93,7 +117,7 @@ describe.each(backends)('attachments on %s', (backend) => {
       expect(reply.status).toBe(200)
       expect(reply.json).toEqual({ receivedBytes: cuts[i + 1], size: photo.length })
       expect((await status(cookies.practitioner, id)).json).toEqual({ receivedBytes: cuts[i + 1], size: photo.length })
-      expect(stored(id).equals(photo.subarray(0, cuts[i + 1]))).toBe(true)
+      expect((await stored(id)).equals(photo.subarray(0, cuts[i + 1]))).toBe(true)
     }
     // Only the uploader can ask how far it got.
     expect((await status(cookies.manager, id)).status).toBe(404)
@@ -109,11 +133,22 @@ describe.each(backends)('attachments on %s', (backend) => {
       expect(reply.status).toBe(409)
       expect(reply.json).toMatchObject({ receivedBytes: 240, size: photo.length, error: { code: 'offset_mismatch' } })
     }
-    expect(stored(id).equals(photo.subarray(0, 240))).toBe(true)
+    expect((await stored(id)).equals(photo.subarray(0, 240))).toBe(true)
     expect((await status(cookies.practitioner, id)).json).toEqual({ receivedBytes: 240, size: photo.length })
     // It finishes from where the server said.
     expect((await putChunk(cookies.practitioner, id, 240, photo.subarray(240))).json).toEqual({ receivedBytes: photo.length, size: photo.length })
-    expect(stored(id).equals(photo)).toBe(true)
+    expect((await stored(id)).equals(photo)).toBe(true)
+  })
+
+  it('keeps no row for a first chunk at a future offset: the device hears to start from 0', async () => {
+    const before = await trace()
+    const id = randomUUID()
+    const reply = await putChunk(cookies.practitioner, id, 120, photo.subarray(120, 240))
+    expect(reply.status).toBe(409)
+    expect(reply.json).toMatchObject({ receivedBytes: 0, size: photo.length, error: { code: 'offset_mismatch' } })
+    expect(await trace()).toEqual(before)
+    await keepsNothingOf(id)
+    expect((await status(cookies.practitioner, id)).status).toBe(404)
   })
 
   it('refuses a chunk that claims another size or type for the same id, or an id someone else is using', async () => {
@@ -126,7 +161,7 @@ describe.each(backends)('attachments on %s', (backend) => {
     expect(taken.status).toBe(409)
     expect((taken.json.error as { code: string }).code).toBe('id_taken')
     expect((await status(cookies.practitioner, id)).json).toEqual({ receivedBytes: 120, size: photo.length })
-    expect(stored(id).equals(photo.subarray(0, 120))).toBe(true)
+    expect((await stored(id)).equals(photo.subarray(0, 120))).toBe(true)
   })
 
   it('resumes an upload cut off mid-chunk from the bytes the server has, with the device’s own upload code', async () => {
@@ -146,12 +181,15 @@ describe.each(backends)('attachments on %s', (backend) => {
       socket.on('error', reject)
     })
     expect((await status(cookies.practitioner, id)).json).toEqual({ receivedBytes: 100, size: photo.length })
-    expect(stored(id).equals(photo.subarray(0, 100))).toBe(true)
+    expect((await stored(id)).equals(photo.subarray(0, 100))).toBe(true)
 
     // The device carries on from what it knows (nothing); the server's 409 says where to resume, and only the rest is sent.
     const device = deviceFetch(app.origin)
     const sent: string[] = []
-    vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
+    const network = globalThis.fetch
+    vi.stubGlobal('fetch', (input: string | Request, init?: RequestInit) => {
+      // The server in this same process reaches object storage with fetch too: that is not the device.
+      if (typeof input !== 'string' || !input.startsWith('/api/')) return network(input, init)
       sent.push(`${init?.method ?? 'GET'} ${input}`)
       return device.fetch(input, init)
     })
@@ -170,7 +208,7 @@ describe.each(backends)('attachments on %s', (backend) => {
     } finally {
       vi.unstubAllGlobals()
     }
-    expect(stored(id).equals(photo)).toBe(true)
+    expect((await stored(id)).equals(photo)).toBe(true)
     expect((await status(cookies.practitioner, id)).json).toEqual({ receivedBytes: photo.length, size: photo.length })
   })
 
@@ -185,20 +223,17 @@ describe.each(backends)('attachments on %s', (backend) => {
       ['an SVG', 400, () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml'],
     ]
     it.each(cases)('%s → %i', async (_label, expected, bytes, type) => {
-      const before = await writeFingerprint(app.db)
-      const files = readdirSync(app.attachmentsDir)
+      const before = await trace()
       const id = randomUUID()
       const reply = await putChunk(cookies.practitioner, id, 0, bytes(), { size: bytes().length, type, name: 'IMG_0001.file' })
       expect(reply.status).toBe(expected)
       if (expected === 415) expect((reply.json.error as { code: string }).code).toBe('wrong_content')
-      expect(await writeFingerprint(app.db)).toEqual(before)
-      expect(await count(app.db, 'select count(*) as n from attachments where id = $1', [id])).toBe(0)
-      expect(readdirSync(app.attachmentsDir)).toEqual(files)
-      expect(existsSync(join(app.attachmentsDir, id))).toBe(false)
+      expect(await trace()).toEqual(before)
+      await keepsNothingOf(id)
     })
 
     it('refuses a file over the size limit, a chunk past the end, and an empty chunk with 400', async () => {
-      const before = await writeFingerprint(app.db)
+      const before = await trace()
       const ids = [randomUUID(), randomUUID(), randomUUID()]
       const tooBig = await putChunk(cookies.practitioner, ids[0]!, 0, photo, { size: maxAttachmentBytes + 1 })
       expect(tooBig.status).toBe(400)
@@ -207,8 +242,8 @@ describe.each(backends)('attachments on %s', (backend) => {
       expect(pastEnd.status).toBe(400)
       const empty = await putChunk(cookies.practitioner, ids[2]!, 0, Buffer.alloc(0))
       expect(empty.status).toBe(400)
-      expect(await writeFingerprint(app.db)).toEqual(before)
-      for (const id of ids) expect(existsSync(join(app.attachmentsDir, id))).toBe(false)
+      expect(await trace()).toEqual(before)
+      for (const id of ids) await keepsNothingOf(id)
     })
 
     it('accepts a real PDF, so the check is by content and not a blanket refusal', async () => {
@@ -244,6 +279,9 @@ describe.each(backends)('attachments on %s', (backend) => {
     expect(download.status).toBe(200)
     expect(download.headers.get('content-type')).toBe('image/jpeg')
     expect(download.headers.get('content-length')).toBe(String(photo.length))
+    // Only the device's own database may keep a copy, and signing out clears that.
+    expect(download.headers.get('cache-control')).toBe('no-store')
+    expect(own.headers.get('cache-control')).toBe('no-store')
     expect(download.bytes.equals(photo)).toBe(true)
 
     // Another organisation cannot see it, even by id.
@@ -293,5 +331,96 @@ describe.each(backends)('attachments on %s', (backend) => {
     expect(results[1], results[1]!.reason).toMatchObject({ outcome: 'applied' })
     const [row] = await app.db.query<{ evidence_id: string | null }>('select evidence_id from attachments where id = $1', [complete])
     expect(row!.evidence_id).toBe(retry.data.id)
+  })
+
+  it('takes the name, type and size of evidence files from the stored upload, and refuses evidence that describes another file', async () => {
+    const id = await uploadPhoto(cookies.practitioner)
+    const before = await writeFingerprint(app.db)
+    const wrongSize = change('evidence.add', evidenceNote(ids.action('K9'), 'Bigger than it was.', [{ ...ref(id), size: photo.length + 1000 }]))
+    const wrongType = change('evidence.add', evidenceNote(ids.action('K9'), 'A PNG now.', [{ ...ref(id), mediaType: 'image/png' }]))
+    for (const result of await push(cookies.practitioner, [wrongSize, wrongType])) {
+      expect(result).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/“site-visit\.jpg” differs in size or type from the file uploaded for it/) })
+    }
+    expect(await writeFingerprint(app.db)).toEqual(before)
+
+    // A name the device made up is not what the evidence shows: the upload's own name is.
+    const { checkpoint } = (await request('/api/sync/pull', { cookie: cookies.manager })).json as unknown as PullResponse
+    const renamed = change('evidence.add', evidenceNote(ids.action('K9'), 'Photo of the agreed protocol.', [ref(id, 'something-else.jpg')]))
+    expect(await push(cookies.practitioner, [renamed])).toEqual([{ id: renamed.id, outcome: 'applied' }])
+    const next = (await request(`/api/sync/pull?since=${checkpoint}`, { cookie: cookies.manager })).json as unknown as PullResponse
+    expect(next.changes.find((c) => c.type === 'attachment')).toMatchObject({ data: { id, name: 'site-visit.jpg', mediaType: 'image/jpeg', size: photo.length } })
+    expect(next.changes.find((c) => c.type === 'history' && c.op === 'put' && c.data.mutationId === renamed.id)).toMatchObject({ data: { details: { attachments: ['site-visit.jpg'] } } })
+  })
+
+  describe('a quota of unpublished bytes per person', () => {
+    /** A JPEG's first bytes, then filler: the server checks only the start. */
+    const fakePhoto = (size: number) => Buffer.concat([photo.subarray(0, 4), Buffer.alloc(size - 4, 0x5a)])
+    const upload = async (id: string, bytes: Buffer, from = 0, to = bytes.length) =>
+      putChunk(cookies.admin, id, from, bytes.subarray(from, to), { size: bytes.length, name: `${id}.jpg` })
+
+    it('refuses the chunk that would pass it with 413 and a plain reason, writing nothing; publishing or expiry makes room', async () => {
+      const first = fakePhoto(40 * 1024)
+      const second = fakePhoto(30 * 1024)
+      const [firstId, secondId] = [randomUUID(), randomUUID()]
+      expect((await upload(firstId, first)).status).toBe(200)
+      expect((await upload(secondId, second, 0, 20 * 1024)).status).toBe(200)
+
+      const before = await trace()
+      const over = await upload(secondId, second, 20 * 1024)
+      expect(over.status).toBe(413)
+      expect(over.json.error).toMatchObject({ code: 'upload_quota', message: expect.stringMatching(/not yet saved as evidence, and one person can hold at most/) })
+      expect(await trace()).toEqual(before)
+      expect((await status(cookies.admin, secondId)).json).toEqual({ receivedBytes: 20 * 1024, size: second.length })
+      // Someone else's quota is their own.
+      expect((await uploadPhoto(cookies.manager)).length).toBeGreaterThan(0)
+
+      // Once evidence uses the first file, its bytes no longer count.
+      const evidence = change('evidence.add', evidenceNote(ids.action('K9'), 'Site visit.', [{ id: firstId, name: `${firstId}.jpg`, mediaType: 'image/jpeg', size: first.length }]))
+      expect(await push(cookies.admin, [evidence])).toEqual([{ id: evidence.id, outcome: 'applied' }])
+      expect((await upload(secondId, second, 20 * 1024)).json).toEqual({ receivedBytes: second.length, size: second.length })
+
+      // The quota is full again; an upload left unused past its expiry stops counting.
+      const third = fakePhoto(40 * 1024)
+      const thirdId = randomUUID()
+      expect((await upload(thirdId, third)).status).toBe(413)
+      await app.db.query(`update attachments set last_chunk_at = now() - interval '8 days' where id = $1`, [secondId])
+      expect((await upload(thirdId, third)).status).toBe(200)
+    })
+  })
+
+  it('expires uploads left unused for seven days: they cannot be used, and the sweep deletes their bytes, on several replicas at once', async () => {
+    const partial = randomUUID()
+    await putChunk(cookies.practitioner, partial, 0, photo.subarray(0, 120))
+    const unused = await uploadPhoto(cookies.practitioner)
+    const published = await uploadPhoto(cookies.practitioner)
+    const fresh = await uploadPhoto(cookies.practitioner)
+    const evidence = change('evidence.add', evidenceNote(ids.action('K9'), 'Kept.', [ref(published)]))
+    expect((await push(cookies.practitioner, [evidence]))[0]!.outcome).toBe('applied')
+    await app.db.query(`update attachments set last_chunk_at = now() - interval '8 days' where id = any($1::uuid[])`, [[partial, unused, published]])
+
+    // Expired before any sweep has run: evidence cannot use it.
+    const late = change('evidence.add', evidenceNote(ids.action('K9'), 'Too late.', [ref(unused, 'late.jpg')]))
+    expect((await push(cookies.practitioner, [late]))[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/“late\.jpg” has not been uploaded yet/) })
+
+    // Two replicas sweep at the same moment: each expired upload goes once (other tests' included), and nothing else.
+    const expired = await count(app.db, `select count(*) as n from attachments where evidence_id is null and last_chunk_at < now() - interval '7 days'`)
+    expect(expired).toBeGreaterThanOrEqual(2)
+    const swept = await Promise.all([sweepExpiredUploads(app.db, app.attachments), sweepExpiredUploads(app.db, app.attachments)])
+    expect(swept[0] + swept[1]).toBe(expired)
+    for (const id of [partial, unused]) {
+      await keepsNothingOf(id)
+      expect((await status(cookies.practitioner, id)).status).toBe(404)
+    }
+    for (const id of [published, fresh]) {
+      expect((await stored(id)).equals(photo)).toBe(true)
+      expect((await request(`/api/attachments/${id}`, { cookie: cookies.practitioner })).bytes.equals(photo)).toBe(true)
+    }
+    expect(await sweepExpiredUploads(app.db, app.attachments)).toBe(0)
+
+    // The device that comes back to its half-sent file hears it must start again, and can.
+    const resumed = await putChunk(cookies.practitioner, partial, 120, photo.subarray(120, 240))
+    expect(resumed.json).toMatchObject({ receivedBytes: 0 })
+    await uploadPhoto(cookies.practitioner, partial)
+    expect((await stored(partial)).equals(photo)).toBe(true)
   })
 })

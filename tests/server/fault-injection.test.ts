@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -10,6 +10,7 @@ import { queueChange } from '../../src/client/sync/outbox'
 import { pushAll } from '../../src/client/sync/push'
 import { Unreachable } from '../../src/client/sync/api'
 import { openDatabase, type Database } from '../../src/server/db/database'
+import { postgresStore } from '../../src/server/attachments/postgres-store'
 import { demoPassword } from '../../src/server/demo/people'
 import type { SessionInfo } from '../../src/shared/api'
 import type { WorkStatus } from '../../src/shared/entities'
@@ -80,7 +81,7 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
     dir = mkdtempSync(join(tmpdir(), 'gt-fault-'))
     databaseEnv = backend === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : { PGLITE_DIR: join(dir, 'pglite') }
     const port = await freePort()
-    server = serverProcess({ ...databaseEnv, ATTACHMENTS_DIR: join(dir, 'attachments'), PORT: String(port), DATABASE_POOL_SIZE: '4' })
+    server = serverProcess({ ...databaseEnv, PORT: String(port), DATABASE_POOL_SIZE: '4' })
     await server.start()
     proxy = await startFaultProxy(port)
   }, 60_000)
@@ -198,7 +199,7 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
     await server.stop()
     const db = await openDatabase(backend === 'postgres' ? { url: databaseEnv.DATABASE_URL } : { dataDir: databaseEnv.PGLITE_DIR })
     try {
-      await verify(db, queued, join(dir, 'attachments'))
+      await verify(db, queued)
     } finally {
       await db.close()
     }
@@ -213,7 +214,7 @@ function fakePhoto(rng: ReturnType<typeof random>, size: number): Uint8Array {
   return bytes
 }
 
-async function verify(db: Database, queued: Queued[], attachmentsDir: string) {
+async function verify(db: Database, queued: Queued[]) {
   const ids = queued.map((q) => q.id)
   const where = `seed ${seed}`
   const applied = await db.query<{ id: string; outcome: string }>('select id, outcome from applied_mutations where id = any($1::uuid[])', [ids])
@@ -247,8 +248,9 @@ async function verify(db: Database, queued: Queued[], attachmentsDir: string) {
     )
     expect(row, `${where}: attachment ${q.attachment!.id}`).toMatchObject({ evidence_id: q.dataId, size: q.attachment!.bytes.length, received_bytes: q.attachment!.bytes.length })
     expect(row!.version).not.toBeNull()
-    const onDisk = readFileSync(join(attachmentsDir, q.attachment!.id))
-    expect(Buffer.compare(onDisk, Buffer.from(q.attachment!.bytes)), `${where}: bytes of ${q.attachment!.id}`).toBe(0)
+    const parts: Uint8Array[] = []
+    for await (const part of await postgresStore(db).read(q.attachment!.id)) parts.push(part)
+    expect(Buffer.compare(Buffer.concat(parts), Buffer.from(q.attachment!.bytes)), `${where}: bytes of ${q.attachment!.id}`).toBe(0)
   }
 
   // Each milestone ends with the status of its most recent change, however the pushes were cut.

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/server/app'
 import type { Database } from '../../src/server/db/database'
 import { backends, freshDatabase } from '../support/databases'
-import { tempAttachmentStore } from '../support/temp-store'
 
 describe.each(backends)('health on %s', (backend) => {
   let db: Database
@@ -12,7 +11,7 @@ describe.each(backends)('health on %s', (backend) => {
   afterAll(() => db.close())
 
   it('reports the database it runs on', async () => {
-    const app = await buildApp({ db, attachments: tempAttachmentStore().store })
+    const app = await buildApp({ db })
     const response = await app.inject({ method: 'GET', url: '/api/health' })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ status: 'ok', database: backend })

@@ -155,17 +155,44 @@ describe.each(backends)('who may change what, on %s', (backend) => {
     }
   })
 
-  it('judges an assignment by who is assigned, not by whose work it is', async () => {
-    const early = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(ids.action('R9')))] })
+  it("needs scope over the work before assigning: a manager cannot give another area's action to their own team, nor then act on it", async () => {
+    const r9 = ids.action('R9')
+    const before = await writeFingerprint(server.db)
+    // R9 is Richmond's work, led by a Richmond team; the manager manages a Kingston team.
+    const ownTeam = change('assignment.add', { id: randomUUID(), actionId: r9, milestoneId: null, teamId: ids.team(demoTeamNames.kingstonDisabilities), personId: null })
+    const ownPerson = change('assignment.add', { id: randomUUID(), actionId: r9, milestoneId: null, teamId: null, personId: ids.person.practitioner })
+    const { results } = await pushInject(server.app, cookies.manager, { mutations: [ownTeam, ownPerson] })
+    expect(results.map((r) => r.outcome)).toEqual(['refused', 'refused'])
+    for (const result of results) expect(result.reason).toMatch(/only work your teams lead or have been given, or work for your teams’ area/)
+    expect(await writeFingerprint(server.db)).toEqual(before)
+
+    // So the work is still not theirs to act on.
+    const post = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(r9))] })
+    expect(post.results[0]!.outcome).toBe('refused')
+    const status = await pushInject(server.app, cookies.manager, { mutations: [change('status.set', { entity: 'action', entityId: r9, status: 'complete' })] })
+    expect(status.results[0]!.outcome).toBe('refused')
+    expect(await writeFingerprint(server.db)).toEqual(before)
+
+    // An assignment the admin made on other work, of a team the manager does not manage, is refused on scope too.
+    const w1 = change('assignment.add', { id: randomUUID(), actionId: ids.action('W1'), milestoneId: null, teamId: ids.team(demoTeamNames.richmondSend), personId: null })
+    expect((await pushInject(server.app, cookies.admin, { mutations: [w1] })).results[0]!.outcome).toBe('applied')
+    const removal = await pushInject(server.app, cookies.manager, { mutations: [change('assignment.remove', { id: w1.data.id })] })
+    expect(removal.results[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/only work your teams lead/) })
+    expect(await count(server.db, 'select count(*) as n from assignments where id = $1', [w1.data.id])).toBe(1)
+  })
+
+  it('lets a manager assign work for their own area that another team leads, and only to their own people', async () => {
+    // K3 is Kingston's work, led by the Kingston Early Help Hub: the manager's area, not their team's.
+    const k3 = ids.action('K3')
+    const early = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(k3))] })
     expect(early.results[0]!.outcome).toBe('refused')
-    // The manager may put someone of their own team on R9 (another borough's work)...
-    const own = change('assignment.add', { id: randomUUID(), actionId: ids.action('R9'), milestoneId: null, teamId: null, personId: ids.person.practitioner })
-    // ...but not assign anyone outside the teams they manage, even to their own team's work.
-    const outsider = change('assignment.add', { id: randomUUID(), actionId: ids.action('K9'), milestoneId: null, teamId: null, personId: ids.personByName.get('Dana Lee (demo)')! })
+    const own = change('assignment.add', { id: randomUUID(), actionId: k3, milestoneId: null, teamId: null, personId: ids.person.practitioner })
+    const outsider = change('assignment.add', { id: randomUUID(), actionId: k3, milestoneId: null, teamId: null, personId: ids.personByName.get('Dana Lee (demo)')! })
     const { results } = await pushInject(server.app, cookies.manager, { mutations: [own, outsider] })
     expect(results.map((r) => r.outcome)).toEqual(['applied', 'refused'])
-    // Once assigned, the practitioner may post on R9.
-    const post = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(ids.action('R9')))] })
+    expect(results[1]!.reason).toMatch(/within the teams you manage/)
+    // Once assigned, the practitioner may post on K3.
+    const post = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(k3))] })
     expect(post.results[0]!.outcome).toBe('applied')
   })
 

@@ -148,6 +148,83 @@ describe.each(backends)('push on %s', (backend) => {
     expect(after.history).toBe(Number(before.history) + 2)
   })
 
+  it('applies a change whose ids are written in capitals once, answers under the lower-case id, and answers its resends as repeats', async () => {
+    const data = progress(ids.action('K9'))
+    const upper = change('progress.post', { ...data, id: data.id.toUpperCase(), actionId: data.actionId.toUpperCase() }, { id: randomUUID().toUpperCase() })
+    const id = upper.id.toLowerCase()
+    const first = await push('manager', [upper])
+    expect(first.results).toEqual([{ id, outcome: 'applied' }])
+    expect(await count(server.db, 'select count(*) as n from progress_updates where id = $1', [data.id])).toBe(1)
+    expect(await count(server.db, 'select count(*) as n from history where mutation_id = $1', [id])).toBe(1)
+    const written = await writeFingerprint(server.db)
+
+    // Sent again, in capitals and in lower case in one push: one answer, from the record.
+    const again = await push('manager', [upper, { ...upper, id }])
+    expect(again.results).toEqual([{ id, outcome: 'applied', repeated: true }])
+    expect(await writeFingerprint(server.db)).toEqual(written)
+
+    // The records it refers to are matched in capitals too.
+    const milestoneId = ids.milestone(demoMilestones.adultPanel)
+    const status = change('status.set', { entity: 'milestone', entityId: milestoneId.toUpperCase(), status: 'on-track' })
+    expect((await push('manager', [status])).results[0]!.outcome).toBe('applied')
+    const [row] = await server.db.query<{ status_mutation_id: string }>('select status_mutation_id from milestones where id = $1', [milestoneId])
+    expect(row!.status_mutation_id).toBe(status.id)
+  })
+
+  it('refuses alone, with a reason, each change carrying a value PostgreSQL would not take, and applies the rest', async () => {
+    const [open] = await server.db.query<{ id: string; questions: { id: string; kind: string }[] }>(
+      "select id, questions from surveys where org_id = $1 and opens_on <= current_date and closes_on >= current_date order by opens_on desc limit 1",
+      [ids.orgId],
+    )
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+    const draft = (overrides: Record<string, unknown>) => ({
+      id: randomUUID(),
+      title: 'A pulse survey',
+      introduction: 'Two questions.',
+      questions: [{ id: randomUUID(), kind: 'yes-no', key: 'priorities', valueId: null, text: "Do you know your team's priorities?" }],
+      audience: { kind: 'organisation' },
+      opensOn: day(0),
+      closesOn: day(7),
+      minimumGroup: 5,
+      measureLinks: [],
+      previousSurveyId: null,
+      ...overrides,
+    })
+    const answers = (words: string) =>
+      Object.fromEntries(open!.questions.map((q) => [q.id, q.kind === 'free-text' ? words : q.kind === 'scale' ? 7 : 1]))
+    const k9 = ids.action('K9')
+    const storage = /cannot be saved \(a NUL, or half of an emoji\)/
+    const cases: [string, ReturnType<typeof change>, RegExp][] = [
+      ['a NUL in a commentary', change('progress.post', progress(k9, 'amber', 'Waiting on\u0000 adult social care.')), storage],
+      ['half of an emoji in a note', change('evidence.add', evidenceNote(k9, 'Photo of the board \ud83d.')), storage],
+      ['a lone low surrogate in a note', change('evidence.add', evidenceNote(k9, '\udc00 Minutes.')), storage],
+      ['a NUL in the device id', change('progress.post', progress(k9), { deviceId: 'ipad\u00007' }), storage],
+      ['a clock in year 0', change('progress.post', progress(k9), { madeAt: '0000-01-01T00:00:00Z' }), /device’s clock/],
+      ['a clock in 1970', change('progress.post', progress(k9), { madeAt: '1970-01-01T00:00:00Z' }), /device’s clock/],
+      ['a date in year 0', change('survey.create', draft({ opensOn: '0000-01-01' })), /between 2000 and 2100/],
+      ['a 30 February', change('survey.create', draft({ closesOn: '2030-02-30' })), /YYYY-MM-DD/],
+      ['a NUL in a question', change('survey.create', draft({ title: 'A pulse\u0000 survey' })), storage],
+      ['a NUL in a free-text answer', change('survey.submit', { surveyId: open!.id, answers: answers('More time\u0000 for visits.') }), storage],
+    ]
+    const good = [change('progress.post', progress(k9)), change('evidence.add', evidenceNote(k9))]
+    const before = await writeFingerprint(server.db)
+    const surveysBefore = await count(server.db, 'select count(*) as n from surveys')
+
+    const reply = await push('admin', [good[0]!, ...cases.map(([, mutation]) => mutation), good[1]!])
+    expect(reply.statusCode, JSON.stringify(reply.body)).toBe(200)
+    expect(reply.results.map((r) => r.outcome)).toEqual(['applied', ...cases.map(() => 'refused'), 'applied'])
+    for (const [index, [label, , reason]] of cases.entries()) expect(reply.results[index + 1]!.reason, label).toMatch(reason)
+
+    const after = await writeFingerprint(server.db)
+    expect(after.progress).toBe(Number(before.progress) + 1)
+    expect(after.evidence).toBe(Number(before.evidence) + 1)
+    expect(after.history).toBe(Number(before.history) + 2)
+    expect(after.applied).toBe(Number(before.applied) + 2)
+    expect(await count(server.db, 'select count(*) as n from surveys')).toBe(surveysBefore)
+    const answered = await server.app.inject({ method: 'GET', url: '/api/surveys/answered', headers: { cookie: cookies.admin } })
+    expect(answered.json().surveyIds).not.toContain(open!.id)
+  })
+
   it('ends with every change exactly once after out-of-order retries (B, then A, then B again)', async () => {
     const milestoneId = ids.milestone(demoMilestones.protocol)
     const batchA = [

@@ -6,7 +6,9 @@ import { openDatabase, type Database } from '../../src/server/db/database'
 import { migrate } from '../../src/server/db/migrate'
 import { seedDemo } from '../../src/server/demo/seed'
 import { freePort } from './postgres'
-import { tempAttachmentStore } from './temp-store'
+import type { AttachmentStore } from '../../src/server/attachments/store'
+import { postgresStore } from '../../src/server/attachments/postgres-store'
+import type { SignInSettings } from '../../src/server/auth/oidc-settings'
 
 // GT_DIST_DIR lets two people (or two test runs) build and test their own copies side by side.
 export const distDir = process.env.GT_DIST_DIR ? resolve(process.env.GT_DIST_DIR) : fileURLToPath(new URL('../../dist', import.meta.url))
@@ -14,8 +16,10 @@ export const distDir = process.env.GT_DIST_DIR ? resolve(process.env.GT_DIST_DIR
 export interface RunningApp {
   db: Database
   port: number
-  /** The folder attachment bytes are written to. */
-  attachmentsDir: string
+  /** Where attachment bytes are kept: PostgreSQL unless the test chose another store. */
+  attachments: AttachmentStore
+  /** The whole of a finished upload, as the store gives it back. */
+  storedAttachment(id: string): Promise<Buffer>
   origin: string
   /** Stops answering, as if the signal dropped; the database stays. */
   goOffline(): Promise<void>
@@ -28,22 +32,38 @@ export interface RunningApp {
  * The real server, serving the built app and the API on a free loopback port, over
  * an in-memory PGlite loaded with the demo organisation (or `db` if given).
  */
-export async function startApp(options: { db?: Database; demo?: boolean; staticDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: {
+    db?: Database
+    demo?: boolean
+    staticDir?: string
+    attachments?: AttachmentStore
+    uploadQuotaBytes?: number
+    /** A port chosen beforehand, when something else must know the address first (an identity provider). */
+    port?: number
+    signIn?: SignInSettings
+  } = {},
+): Promise<RunningApp> {
   const db = options.db ?? (await openDatabase({}))
   await migrate(db)
   if (options.demo ?? true) await seedDemo(db)
-  const port = await freePort()
-  const { store: attachments, dir: attachmentsDir } = tempAttachmentStore()
+  const port = options.port ?? (await freePort())
+  const attachments = options.attachments ?? postgresStore(db)
   let app: FastifyInstance | undefined
   const listen = async () => {
-    app = await buildApp({ db, staticDir: options.staticDir ?? distDir, attachments })
+    app = await buildApp({ db, staticDir: options.staticDir ?? distDir, attachments, uploadQuotaBytes: options.uploadQuotaBytes, signIn: options.signIn })
     await app.listen({ port, host: '127.0.0.1' })
   }
   await listen()
   return {
     db,
     port,
-    attachmentsDir,
+    attachments,
+    async storedAttachment(id) {
+      const parts: Uint8Array[] = []
+      for await (const part of await attachments.read(id)) parts.push(part)
+      return Buffer.concat(parts)
+    },
     origin: `http://127.0.0.1:${port}`,
     async goOffline() {
       await app?.close()

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core'
 
 /** Debian's Chromium; nothing is downloaded. Set CHROMIUM_PATH to use another. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -27,6 +27,13 @@ export const devices = {
 } as const
 export type DeviceName = keyof typeof devices
 
-export function newDeviceContext(browser: Browser, device: DeviceName, origin: string): Promise<BrowserContext> {
-  return browser.newContext({ ...devices[device], baseURL: origin, locale: 'en-GB', timezoneId: 'Europe/London' })
+/** A fresh browser profile on `device`; `options` adds to it (e.g. `serviceWorkers: 'block'`). */
+export function newDeviceContext(
+  browser: Browser,
+  device: DeviceName,
+  origin: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const place = { locale: 'en-GB', timezoneId: 'Europe/London' }
+  return browser.newContext({ ...devices[device], baseURL: origin, ...place, ...options })
 }

@@ -4,7 +4,6 @@ import type { Database } from '../../src/server/db/database'
 import { seedDemo } from '../../src/server/demo/seed'
 import { demoPassword } from '../../src/server/demo/people'
 import { freshDatabase, type Backend } from './databases'
-import { tempAttachmentStore } from './temp-store'
 
 export interface ServerFixture {
   db: Database
@@ -18,7 +17,7 @@ export interface ServerFixture {
 export async function demoServer(backend: Backend): Promise<ServerFixture> {
   const db = await freshDatabase(backend)
   await seedDemo(db)
-  const app = await buildApp({ db, attachments: tempAttachmentStore().store })
+  const app = await buildApp({ db })
   return {
     db,
     app,

@@ -11,9 +11,13 @@ export function registerServiceWorker() {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
   workbox = new Workbox('/sw.js')
   workbox.addEventListener('waiting', () => (updateWaiting.value = true))
-  // The new worker took over because the person chose to update: load the new app.
-  workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload()
+  // A page already running under a worker that passes to another is being updated ("Update now", here or in
+  // another tab): load the new app. A page not yet controlled is only being taken on by the first install.
+  // (workbox-window's `isUpdate` remembers only whether a worker controlled the page when it loaded.)
+  let controlled = navigator.serviceWorker.controller !== null
+  workbox.addEventListener('controlling', () => {
+    if (controlled) window.location.reload()
+    controlled = true
   })
   void workbox.register()
   // Installed apps stay open for days, so look for a new version now and then, online only.
@@ -26,17 +30,4 @@ export function registerServiceWorker() {
 
 export function applyUpdate() {
   workbox?.messageSkipWaiting()
-}
-
-/**
- * A tab still running an old build may ask for a chunk the new deploy has removed.
- * Reload once to pick up the new build; never while offline, where a reload would fail.
- */
-export function watchForStaleChunks() {
-  window.addEventListener('vite:preloadError', (event) => {
-    if (!navigator.onLine || sessionStorage.getItem('gt:reloaded-for-chunk')) return
-    sessionStorage.setItem('gt:reloaded-for-chunk', '1')
-    event.preventDefault()
-    window.location.reload()
-  })
 }

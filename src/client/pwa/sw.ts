@@ -14,7 +14,10 @@ interface SyncEvent extends ExtendableEvent {
 }
 interface WorkerScope {
   __WB_MANIFEST: (string | PrecacheEntry)[]
+  registration: { active: unknown }
+  clients: { claim(): Promise<void> }
   skipWaiting(): Promise<void>
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void
   addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void
   addEventListener(type: 'message', listener: (event: MessageEvent<{ type?: string }>) => void): void
 }
@@ -26,6 +29,17 @@ precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST)
 cleanupOutdatedCaches()
 // Navigations get the app shell, except the API, which must always reach the server.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }))
+
+// First install on a device: the page that registered this worker runs uncontrolled until reloaded, so if the
+// signal goes first, the screens it has not opened are out of reach. Take it over at once. A later version never
+// claims: it waits for "Update now" (the 'prompt' model), and activating then moves the open pages over by itself.
+// (In memory only: if the browser stops the worker between install and activate, the page stays uncontrolled
+// and the shell's warm-up of the screens covers it.)
+let firstInstall = false
+worker.addEventListener('install', () => (firstInstall = worker.registration.active === null))
+worker.addEventListener('activate', (event) => {
+  if (firstInstall) event.waitUntil(worker.clients.claim())
+})
 
 // The person chose "Update now" (workbox-window's messageSkipWaiting).
 worker.addEventListener('message', (event) => {

@@ -14,6 +14,26 @@ export class ApiRefusal extends Error {
 /** The request never got an answer: no signal, captive portal, server down. */
 export class Unreachable extends Error {}
 
+/**
+ * The server itself answered 5xx, in its own error shape: it is up, but failed on this
+ * request. Retried like Unreachable; the push loop also counts it against the changes
+ * sent, so one change the server always fails on is set aside (see push.ts).
+ */
+export class ServerFailed extends Unreachable {}
+
+const isApiError = (body: unknown): body is ApiError => typeof (body as Partial<ApiError> | undefined)?.error?.code === 'string'
+
+let sessionEnded: (() => Promise<void>) | undefined
+
+/**
+ * What to do when the server says this device's session was ended, from another device or
+ * by a plan admin: the session store removes the organisation's data, before the refusal
+ * reaches whatever made the call.
+ */
+export function onSessionEnded(handler: () => Promise<void>) {
+  sessionEnded = handler
+}
+
 function describe(status: number, body: unknown): ApiRefusal {
   const error = (body as Partial<ApiError> | undefined)?.error
   return new ApiRefusal(status, error?.code ?? `http_${status}`, error?.message ?? `The server answered ${status}.`)
@@ -39,6 +59,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined)
   if (response.ok) return body as T
   // A 5xx or a proxy's HTML error page: the server side is unwell, not the request.
+  if (response.status >= 500 && isApiError(body)) throw new ServerFailed(`The server answered ${response.status}.`)
   if (response.status >= 500 || body === undefined) throw new Unreachable(`The server answered ${response.status}.`)
-  throw describe(response.status, body)
+  const refusal = describe(response.status, body)
+  if (refusal.status === 401 && refusal.code === 'session_ended') await sessionEnded?.()
+  throw refusal
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/database'
 import { rowToRecord } from '../db/tables'
 import { personSchema, type Person } from '../../shared/entities'
 import { HttpError } from '../http/errors'
-import { personForSession, sessionCookie } from './sessions'
+import { sessionCookie, sessionForToken } from './sessions'
 
 /** The signed-in person a request acts as; every scope check starts here. */
 export interface Viewer {
@@ -15,6 +15,8 @@ export interface Viewer {
 declare module 'fastify' {
   interface FastifyRequest {
     viewer?: Viewer
+    /** The session the request came with, once requireViewer has accepted it. */
+    sessionId?: string
   }
 }
 
@@ -30,18 +32,33 @@ export async function loadViewer(db: Database, personId: string): Promise<Viewer
   return { person: personSchema.parse(rowToRecord(row.data)), orgId: row.org_id, email: row.email }
 }
 
-/** A preHandler: answers 401 in JSON (never a redirect, which a service worker could cache). */
+const signedOut = () => new HttpError(401, 'signed_out', 'You are signed out. Sign in again to sync.')
+
+/**
+ * A preHandler: answers 401 in JSON (never a redirect, which a service worker could cache).
+ * A session that was ended gets its own code, on every request until it would have
+ * expired, so its device removes the organisation's data whenever it next gets through.
+ */
 export function requireViewer(db: Database) {
   return async (request: FastifyRequest) => {
     const token = request.cookies[sessionCookie]
-    const personId = token ? await personForSession(db, token) : undefined
-    const viewer = personId ? await loadViewer(db, personId) : undefined
-    if (!viewer) throw new HttpError(401, 'signed_out', 'You are signed out. Sign in again to sync.')
+    const session = token ? await sessionForToken(db, token) : undefined
+    if (session?.kind === 'ended') {
+      throw new HttpError(401, 'session_ended', 'This device was signed out from another device or by a plan admin. Sign in again.')
+    }
+    const viewer = session?.kind === 'active' ? await loadViewer(db, session.personId) : undefined
+    if (!viewer || session?.kind !== 'active') throw signedOut()
     request.viewer = viewer
+    request.sessionId = session.id
   }
 }
 
 export function viewerOf(request: FastifyRequest): Viewer {
-  if (!request.viewer) throw new HttpError(401, 'signed_out', 'You are signed out. Sign in again to sync.')
+  if (!request.viewer) throw signedOut()
   return request.viewer
+}
+
+export function sessionIdOf(request: FastifyRequest): string {
+  if (!request.sessionId) throw signedOut()
+  return request.sessionId
 }

@@ -36,29 +36,54 @@ export function rowToRecord(row: Record<string, unknown>): Record<string, unknow
   return record
 }
 
+type Rows = Record<string, unknown>[]
+interface Tx {
+  query(sql: string, params?: unknown[]): Promise<unknown>
+}
+
+// Rows per statement: enough for any push, small enough for one parameter.
+const perStatement = 5000
+
+/** One table's insert, its rows as the JSON parameter `$n` that PostgreSQL unpacks with the table's own column types. */
+function insertOf(table: string, records: Rows, n: number): { sql: string; rows: string } {
+  const keys = Object.keys(records[0]!)
+  const columns = keys.map(toSnake)
+  const list = columns.join(', ')
+  const rows = records.map((record) => {
+    const row: Record<string, unknown> = {}
+    keys.forEach((key, index) => (row[columns[index]!] = record[key] ?? null))
+    return row
+  })
+  return { sql: `insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, $${n}::jsonb)`, rows: JSON.stringify(rows) }
+}
+
 /**
  * Inserts records (camelCase, as in src/shared/entities.ts) into `table`. The rows go
  * as one JSON parameter that PostgreSQL unpacks with the table's own column types:
  * one statement and one parameter however many rows, instead of thousands of
  * placeholders to bind.
  */
-export async function insertRecords(
-  tx: { query(sql: string, params?: unknown[]): Promise<unknown> },
-  table: string,
-  records: Record<string, unknown>[],
-): Promise<void> {
-  const first = records[0]
-  if (!first) return
-  const keys = Object.keys(first)
-  const columns = keys.map(toSnake)
-  const list = columns.join(', ')
-  const perStatement = 5000
+export async function insertRecords(tx: Tx, table: string, records: Rows): Promise<void> {
   for (let start = 0; start < records.length; start += perStatement) {
-    const rows = records.slice(start, start + perStatement).map((record) => {
-      const row: Record<string, unknown> = {}
-      keys.forEach((key, index) => (row[columns[index]!] = record[key] ?? null))
-      return row
-    })
-    await tx.query(`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(rows)])
+    const { sql, rows } = insertOf(table, records.slice(start, start + perStatement), 1)
+    await tx.query(sql, [rows])
   }
+}
+
+/**
+ * Inserts into several tables in one statement (one writable CTE per table), so a push
+ * writes its progress updates, evidence and history in one round trip while it holds its
+ * organisation's change counter. The tables must not refer to one another's new rows:
+ * the parts of one statement do not see each other's.
+ */
+export async function insertRecordsTogether(tx: Tx, groups: [table: string, records: Rows][]): Promise<void> {
+  const filled = groups.filter(([, records]) => records.length)
+  if (filled.length < 2 || filled.some(([, records]) => records.length > perStatement)) {
+    for (const [table, records] of filled) await insertRecords(tx, table, records)
+    return
+  }
+  const parts = filled.map(([table, records], i) => insertOf(table, records, i + 1))
+  const last = parts.at(-1)!
+  const sql = `with ${parts.slice(0, -1).map((part, i) => `w${i} as (${part.sql})`).join(', ')} ${last.sql}`
+  await tx.query(sql, parts.map((part) => part.rows))
 }

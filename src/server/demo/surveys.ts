@@ -7,6 +7,9 @@ import { rowToRecord } from '../db/tables'
 import type { Question, SurveyDraft } from '../../shared/surveys'
 import type { Viewer } from '../auth/viewer'
 import { applyPush } from '../mutations/apply'
+import { closeDueSurveys } from '../surveys/closing'
+import { recordParticipation } from '../surveys/participation'
+import { addResponses } from '../surveys/responses'
 import { seededRandom } from './seeded-random'
 
 /**
@@ -14,7 +17,8 @@ import { seededRandom } from './seeded-random'
  * an earlier values survey that has closed with their answers, and the current round,
  * open now, which they have partly answered and the demo accounts can answer. One team
  * is kept small so that its results are withheld. Answers are drawn from a seeded
- * generator, so every demo looks the same.
+ * generator, so every demo looks the same. The earlier round is closed at once, as the
+ * server's sweep would: its results are published and its measures get their actuals.
  */
 const colleaguesPerTeam: Record<string, number> = {
   'Kingston Children with Disabilities Team': 22,
@@ -123,11 +127,12 @@ export async function seedDemoSurveys(db: Database, orgId: string, now = new Dat
         else if (question.kind === 'scale') answers[question.id] = Math.min(10, Math.floor(random() * 5) + (random() < mood ? 6 : 2))
         else if (random() < 0.3) answers[question.id] = comments[Math.floor(random() * comments.length)]!
       }
-      return { surveyId: round.id, teamId: colleague.team.id, areaId: colleague.team.area_id, answers }
+      return { teamId: colleague.team.id, areaId: colleague.team.area_id, answers }
     })
     await db.transaction(async (tx) => {
-      await insertRecords(tx, 'survey_responses', rows)
-      await insertRecords(tx, 'survey_participation', answering.map((c) => ({ surveyId: round.id, personId: c.id })))
+      await addResponses(tx, round.id, rows)
+      await recordParticipation(tx, round.id, answering.map((c) => c.id))
     })
   }
+  await closeDueSurveys(db, day(0))
 }

@@ -29,7 +29,17 @@ export async function registerSecurity(app: FastifyInstance, allowedOrigins: str
       },
     },
     crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    // Sent below, and only over HTTPS: over plain HTTP a browser ignores it, and a proxy may cache it.
+    strictTransportSecurity: false,
+  })
+  app.addHook('onSend', async (request, reply) => {
+    // `protocol` honours X-Forwarded-Proto only when TRUST_PROXY is set.
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
+    // Every API answer is someone's (their session, their organisation's plan, their files):
+    // no browser, proxy or service-worker cache may keep it.
+    if (request.url.startsWith('/api/') && !String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
+      reply.header('cache-control', 'no-store')
+    }
   })
   app.addHook('onRequest', async (request) => {
     if (safeMethods.has(request.method)) return

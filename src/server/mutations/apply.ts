@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Database, Queryable } from '../db/database'
-import { insertRecords } from '../db/tables'
+import { insertRecordsTogether } from '../db/tables'
 import { reserveVersions } from '../db/versions'
 import { mutationSchema, type Mutation, type PushResult } from '../../shared/sync/mutations'
 import { effectiveMadeAt } from '../../shared/sync/status-rule'
 import type { Viewer } from '../auth/viewer'
+import { closeSurvey } from '../surveys/closing'
+import { recordParticipation } from '../surveys/participation'
+import { addResponse } from '../surveys/responses'
 import { loadContext } from './context'
 import { decide, type Decision, type Write } from './decide'
 
@@ -17,36 +20,44 @@ function invalidReason(issues: { path: PropertyKey[]; message: string }[]): stri
  * transaction. A mutation that is invalid or not allowed is refused on its own and
  * writes nothing; the rest still apply. The ids of applied mutations are recorded in
  * the same transaction as their changes, so a retry after a lost response is answered
- * from the record and never applied twice.
+ * from the record and never applied twice. Ids are compared in their canonical (lower
+ * case) form, which the shared schemas give them, as PostgreSQL answers with it.
  */
 export async function applyPush(db: Database, viewer: Viewer, items: { id: string }[]): Promise<PushResult[]> {
   const receivedAt = new Date().toISOString()
-  const results = new Map<string, PushResult>()
-  const candidates: Mutation[] = []
+  // One slot per id, in the order first sent: a mutation sent twice in one push is answered once.
+  const slots = new Map<string, { refusal: PushResult } | { mutation: Mutation }>()
   for (const item of items) {
-    if (results.has(item.id) || candidates.some((m) => m.id === item.id)) continue
     const parsed = mutationSchema.safeParse(item)
-    if (parsed.success) candidates.push(parsed.data)
-    else results.set(item.id, { id: item.id, outcome: 'refused', reason: invalidReason(parsed.error.issues) })
+    const id = parsed.success ? parsed.data.id : item.id
+    if (slots.has(id)) continue
+    slots.set(id, parsed.success ? { mutation: parsed.data } : { refusal: { id, outcome: 'refused', reason: invalidReason(parsed.error.issues) } })
   }
+  const candidates = [...slots.values()].flatMap((slot) => ('mutation' in slot ? [slot.mutation] : []))
 
-  await db.transaction(async (tx) => {
+  const answers = await db.transaction(async (tx) => {
     const claimed = await claim(tx, viewer, candidates.map((m) => m.id))
-    for (const repeat of await earlierOutcomes(tx, viewer, candidates.filter((m) => !claimed.has(m.id)).map((m) => m.id))) {
-      results.set(repeat.id, repeat)
-    }
+    const answers = await earlierOutcomes(tx, viewer, candidates.filter((m) => !claimed.has(m.id)).map((m) => m.id))
     const fresh = candidates.filter((m) => claimed.has(m.id))
-    if (!fresh.length) return
-    const context = await loadContext(tx, viewer.orgId, fresh, viewer.person.teamIds, viewer.person.id)
+    if (!fresh.length) return answers
+    const context = await loadContext(tx, viewer.orgId, fresh, viewer.person)
     const decisions = fresh.map((mutation) => ({ mutation, decision: decide(mutation, viewer, context, receivedAt) }))
     await write(tx, viewer, decisions, receivedAt)
     for (const { mutation, decision } of decisions) {
-      results.set(mutation.id, { id: mutation.id, outcome: decision.outcome, ...(decision.reason ? { reason: decision.reason } : {}) })
+      answers.set(mutation.id, { id: mutation.id, outcome: decision.outcome, ...(decision.reason ? { reason: decision.reason } : {}) })
     }
     await recordOutcomes(tx, decisions)
+    return answers
   })
-  return items.map((item) => results.get(item.id)!).filter((result, index, all) => all.indexOf(result) === index)
+  // Every slot has its answer: a candidate was either claimed and decided, or found in the record.
+  return [...slots].map(([id, slot]) => ('refusal' in slot ? slot.refusal : (answers.get(id) ?? unrecorded(id))))
 }
+
+/**
+ * A claim that lost to another push whose record has since gone: no committed push
+ * leaves that, but if it happens the person hears so and can send the change again.
+ */
+const unrecorded = (id: string): PushResult => ({ id, outcome: 'refused', reason: 'The server could not find its record of this change. Try sending it again.' })
 
 /** Claims the mutation ids; an id some earlier (or concurrent, now committed) push holds is not returned. */
 async function claim(tx: Queryable, viewer: Viewer, ids: string[]): Promise<Set<string>> {
@@ -61,16 +72,20 @@ async function claim(tx: Queryable, viewer: Viewer, ids: string[]): Promise<Set<
   return new Set(rows.map((r) => r.id))
 }
 
-async function earlierOutcomes(tx: Queryable, viewer: Viewer, ids: string[]): Promise<PushResult[]> {
-  if (!ids.length) return []
+/** The stored outcome of each id claimed before, by id. */
+async function earlierOutcomes(tx: Queryable, viewer: Viewer, ids: string[]): Promise<Map<string, PushResult>> {
+  if (!ids.length) return new Map()
   const rows = await tx.query<{ id: string; person_id: string; outcome: PushResult['outcome']; reason: string | null }>(
     'select id, person_id, outcome, reason from applied_mutations where id = any($1::uuid[])',
     [ids],
   )
-  return rows.map((row) =>
-    row.person_id === viewer.person.id
-      ? { id: row.id, outcome: row.outcome, repeated: true, ...(row.reason ? { reason: row.reason } : {}) }
-      : { id: row.id, outcome: 'refused', reason: 'This change id was already used by someone else.' },
+  return new Map(
+    rows.map((row): [string, PushResult] => [
+      row.id,
+      row.person_id === viewer.person.id
+        ? { id: row.id, outcome: row.outcome, repeated: true, ...(row.reason ? { reason: row.reason } : {}) }
+        : { id: row.id, outcome: 'refused', reason: 'This change id was already used by someone else.' },
+    ]),
   )
 }
 
@@ -106,7 +121,20 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
     if (!rows) inserts.set(w.table, (rows = []))
     rows.push({ ...w.record, orgId, version: version++ })
   }
-  for (const [table, records] of inserts) await insertRecords(tx, table, records)
+  const history = withHistory.map(({ mutation, decision }) => ({
+    id: randomUUID(),
+    orgId,
+    version: version++,
+    ...decision.history,
+    personId: viewer.person.id,
+    deviceId: mutation.deviceId,
+    mutationId: mutation.id,
+    madeAt: effectiveMadeAt(mutation.madeAt, receivedAt),
+    receivedAt,
+    outcome: decision.outcome,
+  }))
+  // New records and their history in one round trip: the organisation's counter is held until commit.
+  await insertRecordsTogether(tx, [...inserts, ['history', history]])
 
   for (const table of ['actions', 'milestones'] as const) {
     const rows = [...statusWrites.values()].filter((w) => w.table === table)
@@ -132,15 +160,11 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
         'update surveys set closes_on = least(closes_on, $2::date), opens_on = least(opens_on, $2::date), version = $3 where id = $1 and org_id = $4',
         [w.id, w.closesOn, version++, orgId],
       )
+      await closeSurvey(tx, orgId, w.id)
     } else if (w.kind === 'survey-response') {
-      // No person, device, mutation id or time goes with the answers: see migration 0003.
-      await tx.query('insert into survey_responses (survey_id, team_id, area_id, answers) values ($1, $2, $3, $4)', [
-        w.surveyId,
-        w.teamId,
-        w.areaId,
-        JSON.stringify(w.answers),
-      ])
-      await tx.query('insert into survey_participation (survey_id, person_id) values ($1, $2)', [w.surveyId, viewer.person.id])
+      // No person, device, mutation id or time goes with the answers, and nothing pairs them with who answered: see src/server/surveys/.
+      await addResponse(tx, w.surveyId, w)
+      await recordParticipation(tx, w.surveyId, [viewer.person.id])
     } else if (w.kind === 'delete-assignment') {
       await tx.query('delete from assignments where id = $1 and org_id = $2', [w.id, orgId])
       await tx.query(
@@ -151,22 +175,6 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
     }
   }
 
-  await insertRecords(
-    tx,
-    'history',
-    withHistory.map(({ mutation, decision }) => ({
-      id: randomUUID(),
-      orgId,
-      version: version++,
-      ...decision.history,
-      personId: viewer.person.id,
-      deviceId: mutation.deviceId,
-      mutationId: mutation.id,
-      madeAt: effectiveMadeAt(mutation.madeAt, receivedAt),
-      receivedAt,
-      outcome: decision.outcome,
-    })),
-  )
   if (overtaken.length) {
     await tx.query(
       `update history h set outcome = 'superseded', version = v.version

@@ -1,39 +1,48 @@
 import type { Queryable } from '../db/database'
-import type { ActionScope } from '../../shared/permissions'
+import type { WorkScope } from '../../shared/permissions'
 import type { Mutation } from '../../shared/sync/mutations'
-import type { WorkStatus } from '../../shared/entities'
+import type { Person, WorkStatus } from '../../shared/entities'
 import { surveySchema, type Survey } from '../../shared/surveys'
 import { rowToRecord } from '../db/tables'
+import { closedAmong } from '../surveys/closed'
+import { answeredAmong } from '../surveys/participation'
+import { liveUpload } from '../attachments/uploads'
 
 export interface TargetAction {
   id: string
   leadTeamId: string | null
+  areaIds: string[]
   status: WorkStatus
   statusSetAt: string | null
   statusMutationId: string | null
 }
-export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId'> {
+export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId' | 'areaIds'> {
   actionId: string
 }
 
 /**
  * Everything a batch of mutations needs to be checked against, read in a handful of
- * queries for the whole batch rather than several per mutation. Status rows are read
- * `for update`, so two pushes changing one status take turns.
+ * queries for the whole batch rather than several per mutation. Rows whose status the
+ * batch sets are read `for update`, so two pushes changing one status take turns.
  */
 export interface BatchContext {
   actions: Map<string, TargetAction>
   milestones: Map<string, TargetMilestone>
-  scopes: Map<string, ActionScope & { teamsOfAssignedPeople: string[] }>
+  scopes: Map<string, WorkScope & { teamsOfAssignedPeople: string[] }>
+  /** The areas of the teams the pushing person manages: part of a manager's scope for assigning. */
+  managedAreaIds: string[]
   people: Map<string, { teamIds: string[] }>
   teams: Set<string>
   assignments: Map<string, { actionId: string | null; milestoneId: string | null; personId: string | null; teamId: string | null }>
-  attachments: Map<string, { uploadedBy: string; size: number; receivedBytes: number; evidenceId: string | null; mediaType: string }>
+  /** Live uploads only (an expired one is as good as gone), locked until the batch commits so the sweep cannot take them. */
+  attachments: Map<string, { uploadedBy: string; name: string; size: number; receivedBytes: number; evidenceId: string | null; mediaType: string }>
   /** Ids that new records of this batch claim but that are already taken (or claimed earlier in the batch). */
   takenIds: Set<string>
   surveys: Map<string, Survey>
   /** Surveys the person pushing has already answered. */
   answered: Set<string>
+  /** Surveys closed for good (or closed earlier in this batch): they take no more answers. */
+  closedSurveys: Set<string>
   /** The area of each of the pushing person's teams. */
   areaOfTeam: Map<string, string>
   /** Areas and measures the batch refers to that belong to the organisation. */
@@ -52,6 +61,7 @@ function referencedIds(mutations: Mutation[]) {
   const surveyIds = new Set<string>()
   const areaIds = new Set<string>()
   const measureIds = new Set<string>()
+  const statusIds = new Set<string>()
   for (const m of mutations) {
     if (m.kind === 'survey.submit' || m.kind === 'survey.close') surveyIds.add(m.data.surveyId)
     if (m.kind === 'survey.create') {
@@ -68,6 +78,7 @@ function referencedIds(mutations: Mutation[]) {
         break
       case 'status.set':
         ;(m.data.entity === 'action' ? actionIds : milestoneIds).add(m.data.entityId)
+        statusIds.add(m.data.entityId)
         break
       case 'evidence.add':
         actionIds.add(m.data.actionId)
@@ -85,7 +96,24 @@ function referencedIds(mutations: Mutation[]) {
         break
     }
   }
-  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds, newRecordIds, surveyIds, areaIds, measureIds }
+  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds, newRecordIds, surveyIds, areaIds, measureIds, statusIds }
+}
+
+/**
+ * Reads the actions or milestones a batch refers to, locking (in id order) only those whose
+ * status it sets: the status rule reads and then writes those. The rest are read unlocked,
+ * so people posting on the same projects at once do not queue behind one another. Locked
+ * rows come from the locking read itself: after waiting for a lock, only it sees the newer row.
+ */
+async function readWork<Row>(tx: Queryable, table: 'actions' | 'milestones', columns: string, orgId: string, ids: Set<string>, statusIds: Set<string>): Promise<Row[]> {
+  if (!ids.size) return []
+  return tx.query<Row>(
+    `with locked as materialized (select ${columns} from ${table} where org_id = $1 and id = any($3::uuid[]) order by id for update)
+     select * from locked
+     union all
+     select ${columns} from ${table} where org_id = $1 and id = any($2::uuid[]) and not id = any($3::uuid[])`,
+    [orgId, [...ids], [...ids].filter((id) => statusIds.has(id))],
+  )
 }
 
 /** Runs `sql` with `ids` as $2, or skips the round trip when there are none. */
@@ -93,7 +121,12 @@ async function byIds<Row>(tx: Queryable, sql: string, orgId: string, ids: Set<st
   return ids.size ? tx.query<Row>(sql, [orgId, [...ids]]) : []
 }
 
-export async function loadContext(tx: Queryable, orgId: string, mutations: Mutation[], viewerTeamIds: string[] = [], viewerId = ''): Promise<BatchContext> {
+export async function loadContext(
+  tx: Queryable,
+  orgId: string,
+  mutations: Mutation[],
+  who: Pick<Person, 'id' | 'teamIds' | 'managesTeamIds'>,
+): Promise<BatchContext> {
   const ids = referencedIds(mutations)
   const assignmentRows = await byIds<{ id: string; action_id: string | null; milestone_id: string | null; person_id: string | null; team_id: string | null }>(
     tx,
@@ -108,27 +141,32 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
     if (a.personId) ids.personIds.add(a.personId)
   }
 
-  const milestoneRows = await byIds<{ id: string; action_id: string; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
+  const milestoneRows = await readWork<{ id: string; action_id: string; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
     tx,
-    `select id, action_id, status, status_set_at, status_mutation_id from milestones
-      where org_id = $1 and id = any($2::uuid[]) order by id for update`,
+    'milestones',
+    'id, action_id, status, status_set_at, status_mutation_id',
     orgId,
     ids.milestoneIds,
+    ids.statusIds,
   )
   const milestones = new Map(
     milestoneRows.map((r) => [r.id, { id: r.id, actionId: r.action_id, status: r.status, statusSetAt: r.status_set_at, statusMutationId: r.status_mutation_id }]),
   )
   for (const m of milestones.values()) ids.actionIds.add(m.actionId)
 
-  const actionRows = await byIds<{ id: string; lead_team_id: string | null; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
+  const actionRows = await readWork<{ id: string; lead_team_id: string | null; area_ids: string[]; status: WorkStatus; status_set_at: string | null; status_mutation_id: string | null }>(
     tx,
-    `select id, lead_team_id, status, status_set_at, status_mutation_id from actions
-      where org_id = $1 and id = any($2::uuid[]) order by id for update`,
+    'actions',
+    'id, lead_team_id, area_ids, status, status_set_at, status_mutation_id',
     orgId,
     ids.actionIds,
+    ids.statusIds,
   )
   const actions = new Map(
-    actionRows.map((r) => [r.id, { id: r.id, leadTeamId: r.lead_team_id, status: r.status, statusSetAt: r.status_set_at, statusMutationId: r.status_mutation_id }]),
+    actionRows.map((r) => [
+      r.id,
+      { id: r.id, leadTeamId: r.lead_team_id, areaIds: r.area_ids, status: r.status, statusSetAt: r.status_set_at, statusMutationId: r.status_mutation_id },
+    ]),
   )
 
   // Who each action is assigned to, directly or through one of its milestones.
@@ -146,7 +184,7 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
   )
   const scopes: BatchContext['scopes'] = new Map()
   for (const action of actions.values()) {
-    scopes.set(action.id, { leadTeamId: action.leadTeamId, assignedPersonIds: new Set(), assignedTeamIds: new Set(), teamsOfAssignedPeople: [] })
+    scopes.set(action.id, { leadTeamId: action.leadTeamId, areaIds: action.areaIds, assignedPersonIds: new Set(), assignedTeamIds: new Set(), teamsOfAssignedPeople: [] })
   }
   for (const row of scopeRows) {
     const scope = scopes.get(row.action_id)
@@ -158,9 +196,10 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
 
   const peopleRows = await byIds<{ id: string; team_ids: string[] }>(tx, 'select id, team_ids from people where org_id = $1 and id = any($2::uuid[])', orgId, ids.personIds)
   const teamRows = await byIds<{ id: string }>(tx, 'select id from teams where org_id = $1 and id = any($2::uuid[])', orgId, ids.teamIds)
-  const attachmentRows = await byIds<{ id: string; uploaded_by: string; size: number; received_bytes: number; evidence_id: string | null; media_type: string }>(
+  const attachmentRows = await byIds<{ id: string; uploaded_by: string; name: string; size: number; received_bytes: number; evidence_id: string | null; media_type: string }>(
     tx,
-    'select id, uploaded_by, size, received_bytes, evidence_id, media_type from attachments where org_id = $1 and id = any($2::uuid[])',
+    `select id, uploaded_by, name, size, received_bytes, evidence_id, media_type from attachments
+      where org_id = $1 and id = any($2::uuid[]) and ${liveUpload} order by id for update`,
     orgId,
     ids.attachmentIds,
   )
@@ -180,15 +219,19 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
     orgId,
     ids.surveyIds,
   )
-  const answeredRows = ids.surveyIds.size
-    ? await tx.query<{ survey_id: string }>('select survey_id from survey_participation where person_id = $1 and survey_id = any($2::uuid[])', [
-        viewerId,
-        [...ids.surveyIds],
-      ])
+  // Read after the surveys' locks are held, so a close committed meanwhile is seen.
+  const answered = await answeredAmong(tx, who.id, [...ids.surveyIds])
+  const closedSurveys = await closedAmong(tx, [...ids.surveyIds])
+  const teamAreaRows = ids.surveyIds.size && who.teamIds.length
+    ? await tx.query<{ id: string; area_id: string }>('select id, area_id from teams where id = any($1::uuid[])', [who.teamIds])
     : []
-  const teamAreaRows = ids.surveyIds.size && viewerTeamIds.length
-    ? await tx.query<{ id: string; area_id: string }>('select id, area_id from teams where id = any($1::uuid[])', [viewerTeamIds])
-    : []
+  const assigning = mutations.some((m) => m.kind === 'assignment.add' || m.kind === 'assignment.remove')
+  const managedAreaRows = await byIds<{ area_id: string }>(
+    tx,
+    'select distinct area_id from teams where org_id = $1 and id = any($2::uuid[])',
+    orgId,
+    new Set(assigning ? who.managesTeamIds : []),
+  )
   const areaRows = await byIds<{ id: string }>(tx, 'select id from areas where org_id = $1 and id = any($2::uuid[])', orgId, ids.areaIds)
   const measureRows = await byIds<{ id: string }>(tx, 'select id from measures where org_id = $1 and id = any($2::uuid[])', orgId, ids.measureIds)
   return {
@@ -198,8 +241,10 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
       const survey = surveySchema.parse(rowToRecord(r.data))
       return [survey.id, survey]
     })),
-    answered: new Set(answeredRows.map((r) => r.survey_id)),
+    answered,
+    closedSurveys,
     areaOfTeam: new Map(teamAreaRows.map((r) => [r.id, r.area_id])),
+    managedAreaIds: managedAreaRows.map((r) => r.area_id),
     takenIds: new Set(taken.map((r) => r.id)),
     actions,
     milestones,
@@ -208,7 +253,10 @@ export async function loadContext(tx: Queryable, orgId: string, mutations: Mutat
     teams: new Set(teamRows.map((r) => r.id)),
     assignments,
     attachments: new Map(
-      attachmentRows.map((r) => [r.id, { uploadedBy: r.uploaded_by, size: Number(r.size), receivedBytes: Number(r.received_bytes), evidenceId: r.evidence_id, mediaType: r.media_type }]),
+      attachmentRows.map((r) => [
+        r.id,
+        { uploadedBy: r.uploaded_by, name: r.name, size: Number(r.size), receivedBytes: Number(r.received_bytes), evidenceId: r.evidence_id, mediaType: r.media_type },
+      ]),
     ),
   }
 }

@@ -10,7 +10,9 @@ const refuse = (reason: string): Decision => ({ outcome: 'refused', reason })
 /**
  * Surveys: plan admins create and close them; people in a survey's audience answer
  * once while it is open. An answer writes no history at all: that someone answered is
- * recorded only in survey_participation, never beside what they said.
+ * recorded only among the survey's participants, never beside what they said. Once a
+ * survey is closed for good no answer is taken, whatever time the device claims, so its
+ * published results never move.
  */
 export function decideSurvey(mutation: SurveyMutation, viewer: Viewer, context: BatchContext, madeAt: string): Decision {
   const who = viewer.person
@@ -37,6 +39,8 @@ export function decideSurvey(mutation: SurveyMutation, viewer: Viewer, context: 
       const survey = context.surveys.get(mutation.data.surveyId)
       if (!survey) return refuse('This survey is not in your organisation.')
       const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+      // Later answers in the same push find it closed.
+      context.closedSurveys.add(survey.id)
       return {
         outcome: 'applied',
         writes: [{ kind: 'close-survey', id: survey.id, closesOn: yesterday }],
@@ -46,7 +50,7 @@ export function decideSurvey(mutation: SurveyMutation, viewer: Viewer, context: 
     case 'survey.submit': {
       const survey = context.surveys.get(mutation.data.surveyId)
       if (!survey) return refuse('This survey is not in your organisation.')
-      const state = surveyState(survey, today)
+      const state = context.closedSurveys.has(survey.id) ? 'closed' : surveyState(survey, today)
       if (state !== 'open') return refuse(state === 'closed' ? 'This survey has closed.' : 'This survey has not opened yet.')
       const problem = answersProblem(survey, mutation.data.answers)
       if (problem) return refuse(problem)

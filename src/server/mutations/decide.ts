@@ -1,4 +1,4 @@
-import { canAssignTo, canContribute, canSetStatus } from '../../shared/permissions'
+import { canAssignTo, canAssignWork, canContribute, canSetStatus } from '../../shared/permissions'
 import { quarterOf } from '../../shared/sync/quarter'
 import { effectiveMadeAt, incomingWins } from '../../shared/sync/status-rule'
 import type { Mutation } from '../../shared/sync/mutations'
@@ -29,6 +29,7 @@ export type Decision =
   | { outcome: 'applied' | 'superseded'; reason?: string; writes: Write[]; history: HistoryDraft | null }
 
 const refuse = (reason: string): Decision => ({ outcome: 'refused', reason })
+const outOfScope = 'You can assign only work your teams lead or have been given, or work for your teams’ area.'
 
 /**
  * Decides one mutation against the batch context, and updates the context with its
@@ -103,13 +104,17 @@ function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext
         return refuse('This milestone is not part of that action.')
       }
       if (!canContribute(who, scope)) return refuse('You can add evidence only to actions assigned to you or your team.')
+      // What the evidence shows is the server's record of each upload, never the device's description of it.
+      const files = []
       for (const ref of data.attachments) {
         const stored = context.attachments.get(ref.id)
         if (!stored || stored.uploadedBy !== who.id) return refuse(`“${ref.name}” has not been uploaded yet.`)
         if (stored.receivedBytes < stored.size) return refuse(`“${ref.name}” has not finished uploading.`)
         if (stored.evidenceId && stored.evidenceId !== data.id) return refuse(`“${ref.name}” belongs to other evidence.`)
+        if (stored.size !== ref.size || stored.mediaType !== ref.mediaType) return refuse(`“${ref.name}” differs in size or type from the file uploaded for it, so this evidence cannot use it.`)
+        files.push(stored)
       }
-      for (const ref of data.attachments) context.attachments.get(ref.id)!.evidenceId = data.id
+      for (const file of files) file.evidenceId = data.id
       const writes: Write[] = [
         { kind: 'insert', table: 'evidence', record: { id: data.id, actionId: data.actionId, milestoneId: data.milestoneId, note: data.note, authorId: who.id, madeAt, receivedAt } },
       ]
@@ -117,13 +122,16 @@ function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext
       return {
         outcome: 'applied',
         writes,
-        history: { actionId: data.actionId, entityType: 'evidence', entityId: data.id, change: 'evidence.add', details: { note: data.note, milestoneId: data.milestoneId, attachments: data.attachments.map((a) => a.name) } },
+        history: { actionId: data.actionId, entityType: 'evidence', entityId: data.id, change: 'evidence.add', details: { note: data.note, milestoneId: data.milestoneId, attachments: files.map((file) => file.name) } },
       }
     }
     case 'assignment.add': {
       const { data } = mutation
       const actionId = data.actionId ?? (data.milestoneId ? context.milestones.get(data.milestoneId)?.actionId : undefined)
-      if (!actionId || !context.actions.has(actionId)) return refuse('This work is not in your organisation’s plan.')
+      const scope = actionId ? scopeOf(actionId) : undefined
+      if (!actionId || !scope) return refuse('This work is not in your organisation’s plan.')
+      // Scope over the work before anything about whom it goes to.
+      if (!canAssignWork(who, scope, context.managedAreaIds)) return refuse(outOfScope)
       let target: { teamId: string } | { personTeamIds: string[] }
       if (data.teamId) {
         if (!context.teams.has(data.teamId)) return refuse('This team is not in your organisation.')
@@ -134,11 +142,9 @@ function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext
         target = { personTeamIds: person.teamIds }
       }
       if (!canAssignTo(who, target)) return refuse('You can assign work only within the teams you manage.')
-      const scope = scopeOf(actionId)
-      if (scope) {
-        if (data.personId) (scope.assignedPersonIds as Set<string>).add(data.personId)
-        if (data.teamId) (scope.assignedTeamIds as Set<string>).add(data.teamId)
-      }
+      if (data.personId) (scope.assignedPersonIds as Set<string>).add(data.personId)
+      if (data.teamId) (scope.assignedTeamIds as Set<string>).add(data.teamId)
+      if ('personTeamIds' in target) scope.teamsOfAssignedPeople.push(...target.personTeamIds)
       return {
         outcome: 'applied',
         writes: [{ kind: 'insert', table: 'assignments', record: { ...data, assignedBy: who.id, assignedAt: madeAt } }],
@@ -148,9 +154,11 @@ function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext
     case 'assignment.remove': {
       const assignment = context.assignments.get(mutation.data.id)
       if (!assignment) return refuse('This assignment no longer exists.')
+      const actionId = assignment.actionId ?? (assignment.milestoneId ? context.milestones.get(assignment.milestoneId)?.actionId : undefined)
+      const scope = actionId ? scopeOf(actionId) : undefined
+      if (!actionId || !scope || !canAssignWork(who, scope, context.managedAreaIds)) return refuse(outOfScope)
       const target = assignment.teamId ? { teamId: assignment.teamId } : { personTeamIds: context.people.get(assignment.personId!)?.teamIds ?? [] }
       if (!canAssignTo(who, target)) return refuse('You can change assignments only within the teams you manage.')
-      const actionId = assignment.actionId ?? (assignment.milestoneId ? context.milestones.get(assignment.milestoneId)?.actionId ?? null : null)
       context.assignments.delete(mutation.data.id)
       return {
         outcome: 'applied',

@@ -3,8 +3,8 @@ import type { Database } from '../db/database'
 import { signInSchema, type SessionInfo } from '../../shared/api'
 import { HttpError, parseInput } from '../http/errors'
 import { decoyHash, passwordMatches } from '../auth/passwords'
-import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from '../auth/rate-limit'
-import { endSession, sessionCookie } from '../auth/sessions'
+import { forgetOldSignInAttempts, reserveSignInAttempt, signInSucceeded } from '../auth/rate-limit'
+import { deleteSession, sessionCookie } from '../auth/sessions'
 import { issueSession } from '../auth/issue-session'
 import { loadViewer, requireViewer, viewerOf, type Viewer } from '../auth/viewer'
 
@@ -22,18 +22,17 @@ async function sessionInfo(db: Database, viewer: Viewer): Promise<SessionInfo> {
   }
 }
 
-export function authRoutes(db: Database, options: { secureCookies: boolean }) {
+export function authRoutes(db: Database, options: { secureCookies: boolean; passwordSignIn?: boolean }) {
   return async (app: FastifyInstance) => {
     app.post('/auth/sign-in', async (request, reply) => {
+      if (options.passwordSignIn === false) {
+        throw new HttpError(403, 'password_sign_in_off', "Passwords are switched off here. Sign in with your organisation's account instead.")
+      }
       const { email, password } = parseInput(signInSchema, request.body)
-      const retryAfter = await signInBlockedFor(db, email, request.ip)
-      if (retryAfter) {
-        reply.header('retry-after', String(retryAfter))
-        throw new HttpError(
-          429,
-          'too_many_attempts',
-          `Too many failed sign-ins. Wait ${Math.ceil(retryAfter / 60)} minutes and try again.`,
-        )
+      const throttled = await reserveSignInAttempt(db, email, request.ip)
+      if (throttled) {
+        reply.header('retry-after', String(throttled.retryAfterSeconds))
+        throw new HttpError(429, 'too_many_attempts', throttled.message)
       }
       const rows = await db.query<{ person_id: string; password_hash: string }>(
         'select person_id, password_hash from accounts where email = $1',
@@ -43,17 +42,18 @@ export function authRoutes(db: Database, options: { secureCookies: boolean }) {
       const matches = await passwordMatches(account?.password_hash ?? decoyHash, password)
       const viewer = account && matches ? await loadViewer(db, account.person_id) : undefined
       if (!viewer) {
-        await recordSignInFailure(db, email, request.ip)
+        // The attempt was counted before the check; only old counters are left to tidy.
+        await forgetOldSignInAttempts(db)
         throw new HttpError(401, 'wrong_credentials', 'That email and password do not match an account.')
       }
-      await clearSignInFailures(db, email)
+      await signInSucceeded(db, email, request.ip)
       await issueSession(db, request, reply, viewer.person.id, options)
       return sessionInfo(db, viewer)
     })
 
     app.post('/auth/sign-out', async (request, reply) => {
       const token = request.cookies[sessionCookie]
-      if (token) await endSession(db, token)
+      if (token) await deleteSession(db, token)
       reply.clearCookie(sessionCookie, { path: '/api' })
       return reply.status(204).send()
     })

@@ -2,19 +2,21 @@ import { z } from 'zod'
 import { ragSchema, workStatusSchema } from '../entities'
 import { allowedAttachmentTypes, maxAttachmentBytes, maxAttachmentsPerEvidence } from '../attachments'
 import { surveyAnswersSchema, surveyDraftSchema } from '../surveys'
+import { pgText, pgTimestamp, saneYears, uuid } from '../pg-values'
 import { maxPushBatch } from './limits'
 
 /**
  * A change made on a device. `id` is made on the device and is the idempotency key:
  * the server applies a mutation at most once however often it arrives.
  */
-const id = z.uuid()
+const id = uuid()
+const clockProblem = `The device’s clock gave this change a time that is not a real moment between ${saneYears.min} and ${saneYears.max}; check its date and time.`
 const envelope = {
   id,
-  deviceId: z.string().min(1).max(100),
-  madeAt: z.iso.datetime({ offset: true }),
+  deviceId: pgText(100).min(1),
+  madeAt: pgTimestamp(saneYears, clockProblem),
 }
-const commentary = z.string().trim().max(4000)
+const commentary = pgText(4000, { trim: true })
 
 export const progressPostSchema = z.object({
   ...envelope,
@@ -35,7 +37,7 @@ export const statusSetSchema = z.object({
 
 export const attachmentRefSchema = z.object({
   id,
-  name: z.string().trim().min(1).max(255),
+  name: pgText(255, { trim: true }).min(1),
   mediaType: z.string().refine((type) => allowedAttachmentTypes.includes(type), 'This type of file cannot be attached.'),
   size: z.number().int().positive().max(maxAttachmentBytes),
 })
@@ -48,7 +50,7 @@ export const evidenceAddSchema = z.object({
       id,
       actionId: id,
       milestoneId: id.nullable(),
-      note: z.string().trim().max(4000),
+      note: pgText(4000, { trim: true }),
       attachments: z.array(attachmentRefSchema).max(maxAttachmentsPerEvidence),
     })
     .refine((evidence) => evidence.note.length > 0 || evidence.attachments.length > 0, {

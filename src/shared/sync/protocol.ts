@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { entityTypes, type EntityType, type Entity } from '../entities'
+import { int8 } from '../pg-values'
 
 import { defaultPullLimit, maxPullLimit } from './limits'
 
 export { defaultPullLimit, maxPullLimit }
 
 export const pullQuerySchema = z.object({
-  since: z.coerce.number().int().nonnegative().default(0),
+  // Compared with bigint versions.
+  since: z.coerce.number().pipe(int8().nonnegative()).default(0),
   limit: z.coerce.number().int().min(1).max(maxPullLimit).default(defaultPullLimit),
 })
 export type PullQuery = z.infer<typeof pullQuerySchema>

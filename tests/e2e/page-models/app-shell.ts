@@ -22,7 +22,7 @@ export class AppShell {
     return this.main.getByRole('heading', { level: 1, name })
   }
 
-  async goTo(link: 'My team' | 'The plan' | 'Search'): Promise<void> {
+  async goTo(link: 'My team' | 'My actions' | 'Surveys' | 'The plan' | 'Search'): Promise<void> {
     await this.nav.getByRole('link', { name: link, exact: true }).click()
   }
 
@@ -35,13 +35,10 @@ export class AppShell {
   }
 
   /**
-   * Waits until the service worker is active and controls this page, reloading once if
-   * the page loaded before the worker was installed (the app does not claim clients).
+   * Waits until the service worker is active and controls this page. No reload: the first
+   * worker on a device takes over the page that installed it.
    */
   async waitForServiceWorkerControl(): Promise<void> {
-    await this.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
-    const controlled = await this.page.evaluate(() => navigator.serviceWorker.controller !== null)
-    if (!controlled) await this.page.reload()
     await this.page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 15_000 })
   }
 }

@@ -5,7 +5,11 @@ import { mountView, settle } from '../../../../tests/support/mount-view'
 import SignInView from './SignInView.vue'
 
 describe('Sign in', () => {
-  beforeEach(() => clearLocalData(localDb))
+  beforeEach(async () => {
+    await clearLocalData(localDb)
+    // The screen asks the server which sign-in methods to show; unless a test says otherwise, there is no server.
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
+  })
   afterEach(() => vi.unstubAllGlobals())
 
   it('checks the form on the device and says what is missing, without calling the server', async () => {
@@ -17,7 +21,8 @@ describe('Sign in', () => {
     await settle(() => wrapper.find('[role="alert"]').exists())
     expect(wrapper.get('[role="alert"]').text()).toContain('Enter your email address, like name@example.org')
     expect(wrapper.get('[role="alert"]').text()).toContain('Enter your password')
-    expect(fetch).not.toHaveBeenCalled()
+    // Only the question of which sign-in methods to show went out; no sign-in.
+    expect(fetch.mock.calls.map(([url]) => String(url))).not.toContain('/api/auth/sign-in')
     wrapper.unmount()
   })
 
@@ -37,6 +42,32 @@ describe('Sign in', () => {
     await wrapper.get('form').trigger('submit')
     await settle(() => wrapper.find('[role="alert"]').exists())
     expect(wrapper.get('[role="alert"]').text()).toContain('You need a connection to sign in')
+    wrapper.unmount()
+  })
+
+  it('says why, and that the data has gone, when the session was ended from elsewhere; a lapsed one keeps it', async () => {
+    const ended = (await mountView(SignInView, '/sign-in?ended=1')).wrapper
+    expect(ended.get('.lede').text()).toBe(
+      "You were signed out of this device from another device or by a plan admin, so your organisation's data has been removed from it. Sign in to use it again.",
+    )
+    ended.unmount()
+    const lapsed = (await mountView(SignInView, '/sign-in?again=1')).wrapper
+    expect(lapsed.get('.lede').text()).toBe('Your session has ended. Sign in again to keep syncing; nothing on this device is lost.')
+    lapsed.unmount()
+  })
+
+  it('offers the identity provider the server named last time, with no connection, and says so when it is tapped', async () => {
+    localStorage.setItem('gt:sign-in-methods', JSON.stringify({ password: false, provider: { label: 'Sign in with Microsoft', startPath: '/api/auth/oidc/start' } }))
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
+    const { wrapper } = await mountView(SignInView, '/sign-in?next=/plan')
+    const button = wrapper.get('a#provider-sign-in')
+    expect(button.text()).toBe('Sign in with Microsoft')
+    expect(button.attributes('href')).toBe('/api/auth/oidc/start?next=%2Fplan')
+    expect(wrapper.find('form').exists()).toBe(false)
+    await button.trigger('click')
+    await settle(() => wrapper.find('[role="alert"]').exists())
+    expect(wrapper.get('[role="alert"]').text()).toContain('You need a connection to sign in')
+    localStorage.removeItem('gt:sign-in-methods')
     wrapper.unmount()
   })
 })

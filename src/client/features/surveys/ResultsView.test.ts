@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import type { SurveyResults } from '../../../shared/survey-results'
+import type { PublishedResults, ResultsSoFar } from '../../../shared/survey-results'
 import { localDb } from '../../db/database'
 import { deviceWithPlan, mountView, settle } from '../../../../tests/support/mount-view'
 import { ids, values } from '../../../../tests/support/plan-records'
@@ -9,8 +9,9 @@ import { quietSurveyRouteWarnings, testSurvey, uuid } from './test-survey'
 
 const survey = testSurvey()
 const [trust, priorities, , oneThing] = survey.questions
-const results: SurveyResults = {
+const results: PublishedResults = {
   surveyId: survey.id,
+  published: true,
   minimumGroup: 10,
   groups: [
     {
@@ -72,6 +73,7 @@ describe('Survey results', () => {
     expect(fetch).toHaveBeenCalledWith(`/api/surveys/${survey.id}/results`, expect.objectContaining({ method: 'GET' }))
     expect(w.get('h1').text()).toBe(`Results: ${survey.title}`)
     expect(w.text()).toMatch(/Results as of today at \d{2}:\d{2}/)
+    expect(w.text()).toContain('The survey has closed and takes no more answers, so these results are final.')
     const cached = await localDb.surveyResults.get(survey.id)
     expect(cached?.results).toEqual(results)
     expect(Date.now() - Date.parse(cached!.fetchedAt)).toBeLessThan(60_000)
@@ -110,6 +112,26 @@ describe('Survey results', () => {
 
     // Free text: the comments as a list.
     expect(org.findAll('.comments li').map((li) => li.text())).toEqual(['Protected time for supervision.', 'Tablets that work in homes.'])
+  })
+
+  it('while the survey is open, shows only how many have answered and when results appear, and why', async () => {
+    const soFar: ResultsSoFar = { surveyId: survey.id, published: false, opensOn: survey.opensOn, closesOn: '2099-03-20', responses: 23, audience: 160, responseRatePercent: 14.4 }
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(respond(soFar))))
+    const w = await open()
+    await settle(() => w.text().includes('so far'))
+    expect(w.text()).toContain('Results appear when the survey closes on 20 March 2099; 23 responses so far (14.4% of 160 people).')
+    expect(w.text()).toContain('While a survey is open nobody sees any group’s results or comments, only how many have answered')
+    expect(w.find('section').exists()).toBe(false)
+    expect(w.find('table').exists()).toBe(false)
+    expect((await localDb.surveyResults.get(survey.id))?.results).toEqual(soFar)
+  })
+
+  it('once the closing date has passed, says the results are on their way', async () => {
+    const soFar: ResultsSoFar = { surveyId: survey.id, published: false, opensOn: '2020-03-01', closesOn: '2020-03-20', responses: 1, audience: 1, responseRatePercent: 100 }
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(respond(soFar))))
+    const w = await open()
+    await settle(() => w.text().includes('closed on'))
+    expect(w.text()).toContain('The survey closed on 20 March 2020; its results appear within a few minutes. 1 response (100% of 1 person).')
   })
 
   it('offline, shows the copy kept on the device and when it was fetched', async () => {

@@ -2,6 +2,10 @@ import initial from './0001-initial'
 import fieldDelivery from './0002-field-delivery'
 import surveys from './0003-surveys'
 import historyByMutation from './0004-history-by-mutation'
+import surveyAnswerBuckets from './0005-survey-answer-buckets'
+import sessionsAndThrottling from './0006-sessions-and-throttling'
+import attachmentChunks from './0007-attachment-chunks'
+import oidcLogins from './0008-oidc-logins'
 
 /** Applied in order, each once; append new migrations, never edit an applied one. */
 export const migrations: { name: string; sql: string }[] = [
@@ -9,4 +13,8 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0002-field-delivery', sql: fieldDelivery },
   { name: '0003-surveys', sql: surveys },
   { name: '0004-history-by-mutation', sql: historyByMutation },
+  { name: '0005-survey-answer-buckets', sql: surveyAnswerBuckets },
+  { name: '0006-sessions-and-throttling', sql: sessionsAndThrottling },
+  { name: '0007-attachment-chunks', sql: attachmentChunks },
+  { name: '0008-oidc-logins', sql: oidcLogins },
 ]

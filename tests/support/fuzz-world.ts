@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify'
+import type { Queryable } from '../../src/server/db/database'
+import type { FuzzWorld } from './fuzz-mutations'
+
+/**
+ * What a fuzz run needs from the server it fuzzes: the records generated changes refer
+ * to, and a fingerprint of everything stored, to tell whether a request wrote anything.
+ */
+
+export interface Fingerprint {
+  counts: Record<string, number>
+  changeSeq: number
+  /** Status writes change no count. */
+  statuses: string
+}
+
+// The sign-in machinery records refusals and touches sessions by design (throttling, last use).
+const signInBookkeeping = /^(sessions|sign_in_|oidc_)/
+const fingerprintSql = new WeakMap<Queryable, string>()
+
+async function sqlFor(db: Queryable): Promise<string> {
+  const known = fingerprintSql.get(db)
+  if (known) return known
+  const tables = await db.query<{ name: string }>(
+    "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name",
+  )
+  const counts = tables
+    .filter((t) => !signInBookkeeping.test(t.name))
+    .map((t) => `(select count(*) from ${t.name})::int as "${t.name}"`)
+  const statuses = (table: string) =>
+    `(select md5(coalesce(string_agg(id::text || status || coalesce(status_mutation_id::text, ''), ',' order by id), '')) from ${table})`
+  const sql = `select ${counts.join(', ')}, (select coalesce(sum(change_seq), 0) from organisations)::text as change_seq,
+                      ${statuses('actions')} || ${statuses('milestones')} as statuses`
+  fingerprintSql.set(db, sql)
+  return sql
+}
+
+/** Every table's row count (but sign-in bookkeeping's), the organisations' change numbers, and every status. */
+export async function tableFingerprint(db: Queryable): Promise<Fingerprint> {
+  const [row] = await db.query<Record<string, number | string>>(await sqlFor(db))
+  const { change_seq: changeSeq, statuses, ...counts } = row!
+  return { counts: counts as Record<string, number>, changeSeq: Number(changeSeq), statuses: String(statuses) }
+}
+
+const jpegStart = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46])
+
+/** The demo organisation's records, and a few finished uploads evidence can use. */
+export async function loadFuzzWorld(
+  app: FastifyInstance,
+  db: Queryable,
+  cookies: Record<'practitioner' | 'manager' | 'admin', string>,
+): Promise<FuzzWorld> {
+  const [org] = await db.query<{ id: string }>("select id from organisations where short_name = 'AfC'")
+  const ids = async (table: string) =>
+    (await db.query<{ id: string }>(`select id from ${table} where org_id = $1 order by id`, [org!.id])).map(
+      (r) => r.id,
+    )
+  const uploads: FuzzWorld['uploads'] = []
+  for (const role of ['admin', 'admin', 'manager', 'practitioner'] as const) {
+    const id = crypto.randomUUID()
+    const response = await app.inject({
+      method: 'PUT',
+      url: `/api/attachments/${id}/chunks?offset=0&size=${jpegStart.length}&name=photo.jpg&type=image/jpeg`,
+      headers: { cookie: cookies[role], 'content-type': 'application/octet-stream' },
+      payload: jpegStart,
+    })
+    if (response.statusCode !== 200) throw new Error(`upload for the fuzz world failed: ${response.body}`)
+    uploads.push({ id, name: 'photo.jpg', mediaType: 'image/jpeg', size: jpegStart.length })
+  }
+  const surveys = await db.query<FuzzWorld['surveys'][number]>(
+    'select id, questions, current_date between opens_on and closes_on as open from surveys where org_id = $1',
+    [org!.id],
+  )
+  return {
+    actions: await ids('actions'),
+    milestones: await ids('milestones'),
+    teams: await ids('teams'),
+    areas: await ids('areas'),
+    people: await ids('people'),
+    measures: await ids('measures'),
+    values: await ids('org_values'),
+    surveys,
+    assignments: await ids('assignments'),
+    uploads,
+    sent: [],
+  }
+}
