@@ -163,13 +163,13 @@ describe.each(backends)('push on %s', (backend) => {
     expect(again.results).toEqual([{ id, outcome: 'applied', repeated: true }])
     expect(await writeFingerprint(server.db)).toEqual(written)
 
-    // The records it refers to are matched in capitals too.
-    const milestoneId = ids.milestone(demoMilestones.adultPanel)
-    // Two days ago, so the status tests below, made yesterday, still win.
-    const status = change('status.set', { entity: 'milestone', entityId: milestoneId.toUpperCase(), status: 'on-track' }, { madeAt: hoursAgo(48) })
-    expect((await push('manager', [status])).results[0]!.outcome).toBe('applied')
-    const [row] = await server.db.query<{ status_mutation_id: string }>('select status_mutation_id from milestones where id = $1', [milestoneId])
-    expect(row!.status_mutation_id).toBe(status.id)
+    // The records it refers to are matched in capitals too. (A progress update, not a
+    // status: a status set here would take part in the status-rule tests below.)
+    const actionId = ids.action('K9')
+    const update = change('progress.post', { ...progress(actionId), actionId: actionId.toUpperCase() })
+    expect((await push('manager', [update])).results[0]!.outcome).toBe('applied')
+    const [row] = await server.db.query<{ action_id: string }>('select action_id from progress_updates where id = $1', [update.data.id])
+    expect(row!.action_id).toBe(actionId)
   })
 
   it('refuses alone, with a reason, each change carrying a value PostgreSQL would not take, and applies the rest', async () => {
