@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launchChromium, newDeviceContext, type DeviceName } from '../support/chromium'
 import { AppShell, teamName } from './page-models/app-shell'
-import { axeViolations, describeViolations } from './page-models/axe'
+import { expectNoViolations } from './page-models/axe'
 import { PlanPage, projectName, SearchPage } from './page-models/screens'
 import { practitioner, SignInPage } from './page-models/sign-in-page'
 import { reachesPath, shows } from './page-models/waits'
@@ -18,11 +18,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.stop()
 })
-
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page)
-  expect(violations, describeViolations(screen, violations)).toEqual([])
-}
 
 const accessibilityDevices: DeviceName[] = ['phone', 'tablet portrait']
 

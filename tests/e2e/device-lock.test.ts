@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launchChromium, newDeviceContext } from '../support/chromium'
 import { AppShell, planTitle, teamName } from './page-models/app-shell'
-import { axeViolations, describeViolations } from './page-models/axe'
+import { expectNoViolations } from './page-models/axe'
 import { LockScreen, storedCount } from './page-models/device-lock-page'
 import { focused } from './page-models/keyboard'
 import { PlanPage } from './page-models/screens'
@@ -21,11 +21,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.stop()
 })
-
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page)
-  expect(violations, describeViolations(screen, violations)).toEqual([])
-}
 
 /**
  * A fresh device for one test, with a clock the test can move on: fifteen minutes without

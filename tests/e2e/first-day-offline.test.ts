@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launchChromium, newDeviceContext, type DeviceName } from '../support/chromium'
 import { AppShell, teamName } from './page-models/app-shell'
-import { axeViolations, describeViolations } from './page-models/axe'
+import { expectNoViolations } from './page-models/axe'
 import { ChangesPage } from './page-models/project-page'
 import { MyTeamPage, PlanPage, projectName, SearchPage } from './page-models/screens'
 import { signIn } from './page-models/sign-in-page'
@@ -136,8 +136,7 @@ describe.each(firstDayDevices)('the first sign-in on a %s, then the signal goes 
     await shows(shell.heading("This screen isn't saved on this device yet"))
     // Focus moves to the message, as it does to every screen's heading.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1')
-    const violations = await axeViolations(page)
-    expect(violations, describeViolations('a screen not saved on this device', violations)).toEqual([])
+    await expectNoViolations(page, 'a screen not saved on this device')
 
     // The way back: to the screen the person was on, as it was.
     await shell.main.getByRole('link', { name: 'Back to Changes on this device' }).click()

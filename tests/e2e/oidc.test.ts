@@ -7,7 +7,7 @@ import { startIdentityProvider, type RunningIdentityProvider } from '../support/
 import { signInSettingsFromEnv } from '../../src/server/auth/oidc-settings'
 import { AppShell, teamName } from './page-models/app-shell'
 import { SignInPage } from './page-models/sign-in-page'
-import { axeViolations, describeViolations } from './page-models/axe'
+import { expectNoViolations } from './page-models/axe'
 import { reachesPath, shows } from './page-models/waits'
 
 const buttonLabel = 'Sign in with Test ID'
@@ -81,8 +81,7 @@ describe('signing in with the organisation’s identity provider', () => {
       await shows(button)
       expect(await signInPage.email.count()).toBe(0)
       expect(await signInPage.password.count()).toBe(0)
-      const violations = await axeViolations(page)
-      expect(violations, describeViolations('the sign-in screen with a provider', violations)).toEqual([])
+      await expectNoViolations(page, 'the sign-in screen with a provider')
 
       await button.click()
       await logInAtProvider(page, 'jordan.blake')
@@ -102,8 +101,7 @@ describe('signing in with the organisation’s identity provider', () => {
       await logInAtProvider(page, 'stranger')
       await shows(page.getByRole('heading', { level: 1, name: 'No account in Golden Thread' }))
       await shows(page.getByText('There is no account for stranger@elsewhere.example in Golden Thread. Ask your plan admin to add you.'))
-      const violations = await axeViolations(page)
-      expect(violations, describeViolations('the no-account page', violations)).toEqual([])
+      await expectNoViolations(page, 'the no-account page')
       await page.getByRole('link', { name: 'Back to sign in' }).click()
       await shows(new SignInPage(page).heading)
     })

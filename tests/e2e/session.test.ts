@@ -6,7 +6,7 @@ import { AppShell, teamName } from './page-models/app-shell'
 import { PlanPage, projectName, SearchPage } from './page-models/screens'
 import { manager, practitioner, signIn, SignInPage } from './page-models/sign-in-page'
 import { reachesPath, shows } from './page-models/waits'
-import { axeViolations, describeViolations } from './page-models/axe'
+import { expectNoViolations } from './page-models/axe'
 
 let app: RunningApp
 let browser: Browser
@@ -101,11 +101,6 @@ describe('signing in and out', () => {
     })
   })
 })
-
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page)
-  expect(violations, describeViolations(screen, violations)).toEqual([])
-}
 
 /** How many changes wait in this device's outbox, read straight from IndexedDB. */
 function storedOutbox(page: Page): Promise<number> {

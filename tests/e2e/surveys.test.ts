@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { RunningApp } from '../support/app-server'
 import { newDeviceContext } from '../support/chromium'
 import { AppShell, teamName } from './page-models/app-shell'
-import { axeViolations, describeViolations } from './page-models/axe'
+import { expectNoViolations } from './page-models/axe'
 import { admin, signInAs, waitingBadge } from './page-models/project-page'
 import { practitioner, signIn } from './page-models/sign-in-page'
 import { closedSurvey, openSurvey, OpenSurveysPanel, SurveyAnswerPage, SurveyResultsPage, SurveysPage, type Answer } from './page-models/survey-pages'
@@ -22,11 +22,6 @@ beforeAll(async () => {
   ;({ app, browser, context, page, shell } = world)
 })
 afterAll(() => world?.close())
-
-async function expectNoViolations(screen: string, on = page): Promise<void> {
-  const violations = await axeViolations(on)
-  expect(violations, describeViolations(screen, violations)).toEqual([])
-}
 
 /** How many answers the server holds for a survey. */
 async function storedAnswers(surveyId: string): Promise<number> {
@@ -109,7 +104,7 @@ describe('a values survey, answered offline on a tablet', () => {
     await shows(shell.sync.connection('Offline'))
     for (let n = 0; n < half; n++) expect(await survey.shows(survey.questions.nth(n), answers[n]!), `question ${n + 1} kept its answer`).toBe(true)
     for (let n = half; n < count; n++) expect(await survey.shows(survey.questions.nth(n), answers[n]!)).toBe(false)
-    await expectNoViolations('the survey answer page')
+    await expectNoViolations(page, 'the survey answer page')
 
     // Sending too soon says what is missing.
     await survey.sendButton.click()
@@ -168,7 +163,7 @@ describe('a values survey, answered offline on a tablet', () => {
     await shows(results.main.getByText(/While a survey is open nobody sees any group’s results or comments/))
     expect(await results.main.getByRole('region').count(), 'no group is shown').toBe(0)
     expect(await results.main.getByRole('table').count()).toBe(0)
-    await expectNoViolations('the results page of an open survey')
+    await expectNoViolations(page, 'the results page of an open survey')
   })
 
   it("the practitioner reads the spring round's results for the organisation and their team", async () => {
@@ -182,7 +177,7 @@ describe('a values survey, answered offline on a tablet', () => {
     await shows(results.organisation.getByText(/^Response rate: \d+(\.\d)?%$/))
     await shows(results.organisation.getByRole('table').first())
     await shows(results.group(`${teamName} (team)`))
-    await expectNoViolations('the survey results page')
+    await expectNoViolations(page, 'the survey results page')
 
     // Offline, the copy kept on the device is shown, saying when it was fetched.
     await app.goOffline()
@@ -216,7 +211,7 @@ describe('a values survey, answered offline on a tablet', () => {
       await shows(results.withheldGroups.first())
       expect(await results.withheldGroups.count()).toBeGreaterThan(0)
       await shows(results.group('Windsor and Maidenhead Education and Schools Team (team)').getByText(/Fewer than 10 people answered/))
-      await expectNoViolations('the survey results page, every group', adminPage)
+      await expectNoViolations(adminPage, 'the survey results page, every group')
     } finally {
       await adminContext.close()
     }

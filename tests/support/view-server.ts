@@ -95,3 +95,9 @@ export async function signInElsewhere(app: ViewServer, email: string, userAgent:
   const cookie = signedIn.cookies.map((line) => line.split(';')[0]).find((pair) => pair?.startsWith('gt_session='))!
   return { call: (method, path) => send(app.origin, method, path, { cookie, 'user-agent': userAgent }, method === 'POST' ? {} : undefined) }
 }
+
+/** Real browsers' User-Agent strings, for devices that sign in from Node and are listed by their label. */
+export const userAgents = {
+  iPhone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  tablet: 'Mozilla/5.0 (Linux; Android 14; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+}

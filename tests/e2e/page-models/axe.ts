@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 const require = createRequire(import.meta.url)
 /** axe-core's source, evaluated in the page: the app's CSP rightly refuses injected <script> tags. */
@@ -41,4 +42,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** A readable list of violations for an assertion message. */
 export function describeViolations(where: string, violations: AxeViolation[]): string {
   return `${where}:\n${violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`
+}
+
+/** Fails the test with every violation axe finds on the page, named by screen. */
+export async function expectNoViolations(page: Page, screen: string): Promise<void> {
+  const violations = await axeViolations(page)
+  expect(violations, describeViolations(screen, violations)).toEqual([])
 }

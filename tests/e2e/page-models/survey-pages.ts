@@ -54,6 +54,8 @@ export class SurveyAnswerPage {
 
   /** The answer a careful person gives each kind of question, told apart by its number of choices. */
   async answerFor(question: Locator): Promise<Answer> {
+    // Counted only once the question has drawn its controls: a group can show its legend first.
+    await question.getByRole('radio').or(question.getByRole('textbox')).first().waitFor()
     const choices = await question.getByRole('radio').count()
     if (choices === 0) return { write: 'Protected time for supervision every month.' }
     return { choose: choices === 5 ? 'Agree' : choices === 2 ? 'Yes' : '8' }

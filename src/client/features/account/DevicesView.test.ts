@@ -7,11 +7,10 @@ import { api } from '../../sync/api'
 import { useSessionStore } from '../session/store'
 import { demoPassword } from '../../../server/demo/people'
 import { deviceWithPlan, mountView, settle } from '../../../../tests/support/mount-view'
-import { serverForViews, signInElsewhere, type ViewServer } from '../../../../tests/support/view-server'
+import { serverForViews, signInElsewhere, userAgents, type ViewServer } from '../../../../tests/support/view-server'
 import DevicesView from './DevicesView.vue'
 
-const iPhone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'
-const tablet = 'Mozilla/5.0 (Linux; Android 14; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
+const { iPhone, tablet } = userAgents
 
 // The view against the real server over HTTP: this test is "this device", other devices sign in from Node.
 describe('Your devices', { timeout: 30_000 }, () => {
