@@ -1,21 +1,16 @@
 import { z } from 'zod'
 import { surveySchema } from './surveys'
-import { anyYear, finiteNumber, int4, int8, pgDate, pgText, pgTimestamp, uuid } from './pg-values'
+import { int4 } from './pg-values'
+import { base, id, isoDate, number, position, text, timestamp } from './record-fields'
+import { assignmentSchema, attachmentSchema, evidenceSchema, historySchema, progressUpdateSchema } from './delivery-records'
+
+export * from './delivery-records'
 
 /**
  * The records a device holds. The server stores each in its own table and sends
  * them in pulls; every record carries `version`, the organisation-wide change number
  * of its last write, which is what a pull's checkpoint counts in.
  */
-const id = uuid()
-// Records hold what was written over the years (a baseline from the 1990s), so any year PostgreSQL takes.
-const isoDate = pgDate(anyYear)
-const timestamp = pgTimestamp(anyYear)
-const text = pgText(100_000)
-const position = int4()
-const number = finiteNumber()
-const base = { id, version: int8().nonnegative() }
-
 export const roles = ['practitioner', 'manager', 'admin', 'viewer'] as const
 export const roleSchema = z.enum(roles)
 export type Role = z.infer<typeof roleSchema>
@@ -161,68 +156,6 @@ export const riskSchema = z.object({
   mitigation: text,
   ownerRole: text.nullable(),
   actionIds: z.array(id),
-})
-
-export const assignmentSchema = z.object({
-  ...base,
-  actionId: id.nullable(),
-  milestoneId: id.nullable(),
-  personId: id.nullable(),
-  teamId: id.nullable(),
-  assignedBy: id,
-  assignedAt: timestamp,
-})
-
-export const ragStatuses = ['green', 'amber', 'red'] as const
-export const ragSchema = z.enum(ragStatuses)
-export type Rag = z.infer<typeof ragSchema>
-
-/** Appended, never edited: an action's RAG status and commentary for a quarter. */
-export const progressUpdateSchema = z.object({
-  ...base,
-  actionId: id,
-  period: text,
-  rag: ragSchema,
-  commentary: text,
-  authorId: id,
-  madeAt: timestamp,
-  receivedAt: timestamp,
-})
-
-export const evidenceSchema = z.object({
-  ...base,
-  actionId: id,
-  milestoneId: id.nullable(),
-  note: text,
-  authorId: id,
-  madeAt: timestamp,
-  receivedAt: timestamp,
-})
-
-/** A photo or file of a piece of evidence; its bytes are fetched on demand. */
-export const attachmentSchema = z.object({
-  ...base,
-  evidenceId: id,
-  name: text,
-  mediaType: text,
-  size: int8().nonnegative(),
-})
-
-export const historyOutcomes = ['applied', 'superseded'] as const
-/** The audit trail: one entry for every change the server accepted, winning or not. */
-export const historySchema = z.object({
-  ...base,
-  actionId: id.nullable(),
-  entityType: text,
-  entityId: id,
-  change: text,
-  details: z.record(z.string(), z.unknown()),
-  personId: id,
-  deviceId: text,
-  mutationId: id,
-  madeAt: timestamp,
-  receivedAt: timestamp,
-  outcome: z.enum(historyOutcomes),
 })
 
 /** Every record type a pull can carry, by the name used on the wire. */

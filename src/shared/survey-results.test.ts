@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { computeResults, groupsToWithhold, resultsSoFar, type GroupResult, type PublishedGroup, type PublishedResults, type ResultsInput, type StoredResponse } from './survey-results'
+import { groupsToWithhold } from './survey-suppression'
+import { computeResults, resultsSoFar, type GroupResult, type PublishedGroup, type PublishedResults, type ResultsInput, type StoredResponse } from './survey-results'
 import type { Question, Survey } from './surveys'
 
 /**
