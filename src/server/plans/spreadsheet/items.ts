@@ -7,6 +7,7 @@ import { readLeads, type Lead } from './leads'
 import type { Origins } from './origins'
 import type { SpreadsheetProblem } from './problems'
 import { headerOf, SheetRow } from './row'
+import { actionLevel, findBegun, rememberBegun, themeLevel, type Begun } from './levels'
 
 type Deadline = ReturnType<typeof deadlineOf>
 interface ThemeItem {
@@ -39,44 +40,8 @@ export interface PlanItems {
   milestones: MilestoneItem[]
 }
 
-/** A theme or an action, with the cells of the row where it begins: later rows that name it must agree with them. */
-interface Begun<T> {
-  item: T
-  row: number
-  cells: Map<ItemColumnId, string>
-}
-
-/**
- * How a theme or an action is laid out: its cells, those that name it (in the order they
- * are looked up), and the one it cannot begin without.
- */
-interface Level {
-  noun: 'theme' | 'action'
-  article: 'a' | 'an'
-  cells: ItemColumnId[]
-  names: ItemColumnId[]
-  needed: ItemColumnId
-}
-const themeLevel: Level = {
-  noun: 'theme',
-  article: 'a',
-  cells: ['themeCode', 'themeTitle', 'themeOwners'],
-  names: ['themeCode', 'themeTitle'],
-  needed: 'themeTitle',
-}
-const actionLevel: Level = {
-  noun: 'action',
-  article: 'an',
-  cells: ['actionCode', 'actionTitle', 'actionDescription', 'actionLeads', 'actionDeadline', 'actionMonitoring'],
-  names: ['actionCode', 'actionTitle', 'actionDescription'],
-  needed: 'actionDescription',
-}
 const milestoneCells: ItemColumnId[] = ['milestone', 'milestoneLeads', 'milestoneDeadline', 'milestoneMonitoring']
 
-const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ') === b.replace(/\s+/g, ' ')
-/** How a theme (scope '') or an action (scope: its theme's key) is found by one of the cells that name it. */
-const nameKey = (scope: string, id: ItemColumnId, text: string) =>
-  `${scope}\u0000${id}\u0000${text.replace(/\s+/g, ' ')}`
 const optional = <K extends string>(name: K, value: string) =>
   (value ? { [name]: value } : {}) as Partial<Record<K, string>>
 
@@ -120,7 +85,7 @@ class ItemReader {
   ) {}
 
   read(row: SheetRow) {
-    const theme = this.find(row, themeLevel, this.themes, '', this.theme)
+    const theme = findBegun(row, themeLevel, this.themes, '', this.theme, this.problems)
     if (theme === 'refused') return
     if (theme !== this.theme) this.action = undefined
     this.theme = theme === 'begins' ? this.beginTheme(row) : theme
@@ -130,46 +95,10 @@ class ItemReader {
       )
       return
     }
-    const action = this.find(row, actionLevel, this.actions, this.theme.item.key, this.action)
+    const action = findBegun(row, actionLevel, this.actions, this.theme.item.key, this.action, this.problems)
     if (action === 'refused') return
     this.action = action === 'begins' ? this.beginAction(row, this.theme.item) : action
     this.readMilestone(row)
-  }
-
-  /** The theme or action the row is in, 'begins' if it begins one, or 'refused' (with the problem reported). */
-  private find<T>(
-    row: SheetRow,
-    level: Level,
-    begun: Map<string, Begun<T>>,
-    scope: string,
-    above: Begun<T> | undefined,
-  ): Begun<T> | 'begins' | 'refused' | undefined {
-    // Named by any of its naming cells: a row giving a theme's title with a code that theme
-    // lacks is refused, rather than made a second theme of the same title.
-    const names = row.filled(level.names)
-    const by = names[0]
-    const named = by ? names.map((id) => begun.get(nameKey(scope, id, row.text(id)))).find(Boolean) : above
-    if (!named && by) {
-      if (row.text(level.needed)) return 'begins'
-      const name = row.text(by)
-      const where = level.noun === 'action' ? ' in this theme' : ''
-      const message = `${level.article === 'a' ? 'A' : 'An'} ${level.noun} begins here (no ${level.noun} above${where} is "${name}"): give its ${headerOf(level.needed)}.`
-      this.problems.push(row.problem(level.needed, message))
-      return 'refused'
-    }
-    const given = row.filled(level.cells)
-    if (!named) {
-      if (given.length === 0) return undefined
-      const message = `This row has no ${level.noun}: give ${level.article} ${headerOf(level.needed)} on this row or on a row above.`
-      this.problems.push(row.problem(given[0]!, message))
-      return 'refused'
-    }
-    const differ = given.filter((id) => !sameText(row.text(id), named.cells.get(id) ?? ''))
-    for (const id of differ) {
-      const message = `This row is in the ${level.noun} that begins on row ${named.row}, where ${headerOf(id)} says something else. Leave it blank here, or make it the same.`
-      this.problems.push(row.problem(id, message))
-    }
-    return differ.length ? 'refused' : named
   }
 
   private beginTheme(row: SheetRow): Begun<ThemeItem> {
@@ -184,7 +113,7 @@ class ItemReader {
     }
     this.items.themes.push(item)
     this.locate(row, path, 'themeTitle', { themeCode: 'code', themeOwners: 'owners' })
-    return this.begun(row, item, themeLevel, this.themes, '')
+    return rememberBegun(row, item, themeLevel, this.themes, '')
   }
 
   private beginAction(row: SheetRow, theme: ThemeItem): Begun<ActionItem> {
@@ -208,7 +137,7 @@ class ItemReader {
       actionDeadline: 'deadline',
       actionMonitoring: 'monitoring',
     })
-    return this.begun(row, item, actionLevel, this.actions, theme.key)
+    return rememberBegun(row, item, actionLevel, this.actions, theme.key)
   }
 
   private readMilestone(row: SheetRow) {
@@ -241,15 +170,6 @@ class ItemReader {
       milestoneDeadline: 'deadline',
       milestoneMonitoring: 'monitoring',
     })
-  }
-
-  private begun<T>(row: SheetRow, item: T, level: Level, begun: Map<string, Begun<T>>, scope: string): Begun<T> {
-    const made = { item, row: row.row, cells: new Map(level.cells.map((id) => [id, row.text(id)])) }
-    for (const id of row.filled(level.names)) {
-      const name = nameKey(scope, id, row.text(id))
-      if (!begun.has(name)) begun.set(name, made)
-    }
-    return made
   }
 
   private leads(row: SheetRow, id: ItemColumnId, path: string): Lead[] {
