@@ -34,9 +34,15 @@ export function onSessionEnded(handler: () => Promise<void>) {
   sessionEnded = handler
 }
 
-function describe(status: number, body: unknown): ApiRefusal {
+/**
+ * The refusal a server's 4xx answer means, for api() and for the calls that send bytes
+ * themselves (uploads). An ended session removes the organisation's data before it returns.
+ */
+export async function refusalOf(status: number, body: unknown): Promise<ApiRefusal> {
   const error = (body as Partial<ApiError> | undefined)?.error
-  return new ApiRefusal(status, error?.code ?? `http_${status}`, error?.message ?? `The server answered ${status}.`)
+  const refusal = new ApiRefusal(status, error?.code ?? `http_${status}`, error?.message ?? `The server answered ${status}.`)
+  if (refusal.status === 401 && refusal.code === 'session_ended') await sessionEnded?.()
+  return refusal
 }
 
 /**
@@ -61,7 +67,5 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   // A 5xx or a proxy's HTML error page: the server side is unwell, not the request.
   if (response.status >= 500 && isApiError(body)) throw new ServerFailed(`The server answered ${response.status}.`)
   if (response.status >= 500 || body === undefined) throw new Unreachable(`The server answered ${response.status}.`)
-  const refusal = describe(response.status, body)
-  if (refusal.status === 401 && refusal.code === 'session_ended') await sessionEnded?.()
-  throw refusal
+  throw await refusalOf(response.status, body)
 }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { localDb } from '../db/database'
 import { readMeta, writeMeta } from '../db/meta'
-import { api, ApiRefusal, Unreachable } from './api'
+import { ApiRefusal, Unreachable } from './api'
 import { pullAll } from './pull'
 import { pushAll } from './push'
 import type { UploadProgress } from './upload'
@@ -14,20 +14,6 @@ const maxBackoff = 5 * 60 * 1000
 export function backoffDelay(failures: number, random = Math.random): number {
   const base = Math.min(maxBackoff, 2000 * 2 ** Math.max(0, failures - 1))
   return Math.round(base * (1 + random() / 3))
-}
-
-/**
- * Whether this device's session was ended rather than lapsed. Asked after a 401 that did not
- * say, as an upload's does (upload.ts reports each 401 as signed out); asking through api()
- * lets it remove the organisation's data if so.
- */
-async function sessionWasEnded(): Promise<boolean> {
-  try {
-    await api('/auth/session')
-    return false
-  } catch (error) {
-    return error instanceof ApiRefusal && error.code === 'session_ended'
-  }
 }
 
 /**
@@ -80,8 +66,8 @@ export const useSyncStore = defineStore('sync', () => {
         scheduleRetry()
       } else if (error instanceof ApiRefusal && error.status === 401) {
         // Paused, not dropped: the outbox waits until the person signs in again. Unless the
-        // session was ended, when api() has already removed the organisation's data.
-        if (error.code !== 'session_ended') signedOutOnServer.value = !(await sessionWasEnded())
+        // session was ended, when refusalOf() has already removed the organisation's data.
+        if (error.code !== 'session_ended') signedOutOnServer.value = true
       } else {
         problem.value = error instanceof Error ? error.message : String(error)
         scheduleRetry()

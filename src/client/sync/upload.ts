@@ -1,6 +1,6 @@
 import { uploadChunkBytes } from '../../shared/attachments'
 import type { LocalDatabase } from '../db/database'
-import { ApiRefusal, Unreachable } from './api'
+import { refusalOf, Unreachable } from './api'
 import type { PendingUpload } from './outbox-types'
 
 export interface UploadProgress {
@@ -57,7 +57,7 @@ export async function uploadFile(db: LocalDatabase, upload: PendingUpload, onPro
       offset = Number(body.receivedBytes)
       await db.uploads.update(upload.id, { sentBytes: offset })
     } else if (code === 401) {
-      throw new ApiRefusal(401, 'signed_out', messageOf(body, 'You are signed out.'))
+      throw await refusalOf(401, body)
     } else {
       // 400, 403, 413, 415: sending it again would get the same answer.
       throw new UploadRefused(upload.mutationId, messageOf(body, `The server refused “${upload.name}”.`))
