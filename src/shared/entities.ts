@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import { surveySchema } from './surveys'
-import { int4 } from './pg-values'
-import { base, id, isoDate, number, position, text, timestamp } from './record-fields'
+import { base, id, isoDate, position, text, timestamp } from './record-fields'
 import { assignmentSchema, attachmentSchema, evidenceSchema, historySchema, progressUpdateSchema } from './delivery-records'
+import {
+  documentControlSchema, leadSchema, measureSchema, outcomeSchema, provenance, recommendationSchema, riskSchema, sectionSchema,
+} from './plan-records'
 
 export * from './delivery-records'
+export * from './plan-records'
 
 /**
  * The records a device holds. The server stores each in its own table and sends
@@ -55,30 +58,42 @@ export const personSchema = z.object({
   managesTeamIds: z.array(id),
 })
 
-export const planKinds = ['business-plan', 'improvement-plan', 'service-plan'] as const
-export const planStatuses = ['draft', 'approved', 'archived'] as const
+export const planKinds = ['business-plan', 'improvement-plan', 'framework', 'service-plan'] as const
+export const planStatuses = ['draft', 'approved', 'superseded', 'archived'] as const
 export const planSchema = z.object({
   ...base,
   title: text,
   subtitle: text.nullable(),
   kind: z.enum(planKinds),
-  periodStart: isoDate,
-  periodEnd: isoDate,
+  /** The years it covers where the document says; `periodText` as it writes them ("2017-18"). */
+  periodStart: isoDate.nullable(),
+  periodEnd: isoDate.nullable(),
+  periodText: text.nullable(),
   versionLabel: text,
   status: z.enum(planStatuses),
-  reviewDate: isoDate.nullable(),
-  approvals: z.array(z.object({ by: text, on: isoDate, note: text.optional() })),
-  parentPlanId: id.nullable(),
+  vision: text.nullable(),
+  documentControl: documentControlSchema,
+  succeedsPlanId: id.nullable(),
+  servesPlanIds: z.array(id),
+  servesOutcomeIds: z.array(id),
   source: text,
+  sourceNote: text.nullable(),
 })
 
+/** Outcome and rationale only where the document gives them. */
 export const themeSchema = z.object({
   ...base,
   planId: id,
+  code: text.nullable(),
   title: text,
-  outcome: text,
-  rationale: text,
-  ownerRole: text.nullable(),
+  outcome: text.nullable(),
+  rationale: text.nullable(),
+  owners: z.array(leadSchema),
+  focus: z.array(text),
+  whatStaffSaid: z.array(text),
+  outcomeIds: z.array(id),
+  recommendationIds: z.array(id),
+  ...provenance,
   position,
 })
 
@@ -96,28 +111,41 @@ const statusBookkeeping = {
   statusMutationId: id.nullable(),
 }
 
+/**
+ * An action (a project, a priority). A deadline a document writes as text ("March 2018
+ * and ongoing") is kept in `deadlineText`, with `dueDate` only where a date can be read.
+ * No areas means the whole organisation.
+ */
 export const actionSchema = z.object({
   ...base,
   planId: id,
   themeId: id,
-  code: text,
-  areaIds: z.array(id).min(1),
+  code: text.nullable(),
+  title: text.nullable(),
+  areaIds: z.array(id),
   leadTeamId: id.nullable(),
   description: text,
-  leadRole: text,
+  leads: z.array(leadSchema),
   leadPersonId: id.nullable(),
   successMeasure: text.nullable(),
   successMeasureBy: isoDate.nullable(),
   yearMilestone: text.nullable(),
   yearMilestoneBy: isoDate.nullable(),
   baseline: text.nullable(),
+  /** The date or period "where we are now" describes, as written. */
+  baselineAsAt: text.nullable(),
   impact: text.nullable(),
   risks: text.nullable(),
   monitoring: text.nullable(),
+  activities: z.array(z.object({ period: text, text })),
   externalRefs: z.array(text),
+  recommendationIds: z.array(id),
+  outcomeIds: z.array(id),
+  deadlineText: text.nullable(),
   dueDate: isoDate.nullable(),
   status: workStatusSchema,
   ...statusBookkeeping,
+  ...provenance,
   position,
 })
 
@@ -125,37 +153,15 @@ export const milestoneSchema = z.object({
   ...base,
   actionId: id,
   title: text,
+  leads: z.array(leadSchema),
+  deadlineText: text.nullable(),
   dueDate: isoDate.nullable(),
+  monitoring: text.nullable(),
   ownerPersonId: id.nullable(),
   status: workStatusSchema,
   ...statusBookkeeping,
+  ...provenance,
   position,
-})
-
-export const measureUnits = ['percent', 'count', 'pounds', 'days', 'score', 'rate'] as const
-export const measureSchema = z.object({
-  ...base,
-  planId: id,
-  title: text,
-  unit: z.enum(measureUnits),
-  direction: z.enum(['higher-is-better', 'lower-is-better']),
-  baseline: z.object({ value: number, date: isoDate.optional(), note: text.optional() }).nullable(),
-  targets: z.array(z.object({ value: number, by: isoDate, note: text.optional() })),
-  actuals: z.array(z.object({ period: text, value: number, note: text.optional() })),
-  source: text,
-  themeIds: z.array(id),
-  actionIds: z.array(id),
-})
-
-export const riskSchema = z.object({
-  ...base,
-  planId: id,
-  description: text,
-  likelihood: int4().min(1).max(5),
-  impact: int4().min(1).max(5),
-  mitigation: text,
-  ownerRole: text.nullable(),
-  actionIds: z.array(id),
 })
 
 /** Every record type a pull can carry, by the name used on the wire. */
@@ -171,6 +177,9 @@ export const entitySchemas = {
   milestone: milestoneSchema,
   measure: measureSchema,
   risk: riskSchema,
+  outcome: outcomeSchema,
+  recommendation: recommendationSchema,
+  section: sectionSchema,
   assignment: assignmentSchema,
   progressUpdate: progressUpdateSchema,
   evidence: evidenceSchema,
@@ -194,6 +203,9 @@ export type Action = Entity<'action'>
 export type Milestone = Entity<'milestone'>
 export type Measure = Entity<'measure'>
 export type Risk = Entity<'risk'>
+export type Outcome = Entity<'outcome'>
+export type Recommendation = Entity<'recommendation'>
+export type Section = Entity<'section'>
 export type Assignment = Entity<'assignment'>
 export type ProgressUpdate = Entity<'progressUpdate'>
 export type Evidence = Entity<'evidence'>

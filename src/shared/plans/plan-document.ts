@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { anyYear, pgDate, pgText } from '../pg-values'
+import { areaKinds, planKinds, planStatuses } from '../entities'
+import { documentBoardRoles, measureDirections, measureUnits, recommendationSourceKinds, sectionKinds } from '../plan-records'
 
 /**
  * The plan-document format, version 2: one plan, imported into an
@@ -10,8 +13,9 @@ import { z } from 'zod'
  * garbled, what was read and why).
  */
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'keys are lower-case words joined by hyphens')
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
-const text = z.string().trim().min(1)
+const isoDate = pgDate(anyYear)
+// What PostgreSQL can store (no NUL, no half an emoji), and never empty: a field a document lacks is left out.
+const text = pgText(100_000, { trim: true }).min(1, 'Leave out a field the document does not give, rather than writing it empty.')
 const provenance = { source: text.optional(), sourceNote: text.optional() }
 
 /** A date as the document writes it ("March 2018 and ongoing"), with a date only where one can be read. */
@@ -19,7 +23,7 @@ const deadline = z.strictObject({ text, date: isoDate.optional() })
 /** A role ("Head of Safeguarding"), optionally a named person. */
 const lead = z.strictObject({ role: text, person: text.optional() })
 
-export const areaDoc = z.strictObject({ key, name: text, kind: z.enum(['organisation', 'borough', 'division', 'locality']) })
+export const areaDoc = z.strictObject({ key, name: text, kind: z.enum(areaKinds) })
 
 export const outcomeDoc = z.strictObject({
   key,
@@ -31,7 +35,6 @@ export const outcomeDoc = z.strictObject({
   ...provenance,
 })
 
-export const recommendationSourceKinds = ['ofsted-inspection', 'safeguarding-board', 'peer-review', 'other'] as const
 export const recommendationDoc = z.strictObject({
   key,
   sourceKind: z.enum(recommendationSourceKinds),
@@ -108,10 +111,10 @@ export const riskDoc = z.strictObject({
 export const measureDoc = z.strictObject({
   key,
   title: text,
-  unit: z.enum(['percent', 'count', 'pounds', 'days', 'score', 'rate', 'text']),
+  unit: z.enum(measureUnits),
   /** As the document says it: "below 15%", "more than 75%". */
   comparison: text.optional(),
-  direction: z.enum(['higher-is-better', 'lower-is-better']).optional(),
+  direction: z.enum(measureDirections).optional(),
   baseline: z.strictObject({ value: z.number().optional(), text: text.optional(), date: isoDate.optional(), period: text.optional() }).optional(),
   targets: z.array(z.strictObject({ value: z.number().optional(), text: text.optional(), by: isoDate.optional(), period: text.optional() })).default([]),
   actuals: z.array(z.strictObject({ period: text, value: z.number(), note: text.optional() })).default([]),
@@ -123,17 +126,6 @@ export const measureDoc = z.strictObject({
   sourceNote: text.optional(),
 })
 
-export const sectionKinds = [
-  'headline-figures',
-  'financial-principles',
-  'budget',
-  'workforce',
-  'principles',
-  'promises',
-  'values-framework',
-  'governance',
-  'narrative',
-] as const
 export const sectionDoc = z.strictObject({
   key,
   kind: z.enum(sectionKinds),
@@ -141,13 +133,11 @@ export const sectionDoc = z.strictObject({
   paragraphs: z.array(text).default([]),
   items: z.array(z.strictObject({ title: text.optional(), text, points: z.array(text).default([]) })).default([]),
   table: z
-    .strictObject({ caption: text.optional(), columns: z.array(text).min(1), rows: z.array(z.array(z.string())) , notes: z.array(text).default([]) })
+    .strictObject({ caption: text.optional(), columns: z.array(text).min(1), rows: z.array(z.array(pgText(100_000))), notes: z.array(text).default([]) })
     .optional(),
   ...provenance,
 })
 
-export const planKinds = ['business-plan', 'improvement-plan', 'framework', 'service-plan'] as const
-export const planStatuses = ['draft', 'approved', 'superseded', 'archived'] as const
 
 export const planDocumentSchema = z.strictObject({
   format: z.literal('golden-thread/plan@2'),
@@ -185,7 +175,7 @@ export const planDocumentSchema = z.strictObject({
         reviewText: text.optional(),
         /** Other document-control lines as written (accessibility, circulation, destruction date). */
         notes: z.array(z.strictObject({ label: text, text })).default([]),
-        boards: z.array(z.strictObject({ name: text, role: z.enum(['owns', 'approves', 'scrutinises', 'monitors', 'challenges']) })).default([]),
+        boards: z.array(z.strictObject({ name: text, role: z.enum(documentBoardRoles) })).default([]),
       })
       .default({ versions: [], boards: [], notes: [] }),
     succeeds: key.optional(),

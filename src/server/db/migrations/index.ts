@@ -6,6 +6,7 @@ import surveyAnswerBuckets from './0005-survey-answer-buckets'
 import sessionsAndThrottling from './0006-sessions-and-throttling'
 import attachmentChunks from './0007-attachment-chunks'
 import oidcLogins from './0008-oidc-logins'
+import planModel from './0009-plan-model'
 
 /** Applied in order, each once; append new migrations, never edit an applied one. */
 export const migrations: { name: string; sql: string }[] = [
@@ -17,4 +18,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0006-sessions-and-throttling', sql: sessionsAndThrottling },
   { name: '0007-attachment-chunks', sql: attachmentChunks },
   { name: '0008-oidc-logins', sql: oidcLogins },
+  { name: '0009-plan-model', sql: planModel },
 ]

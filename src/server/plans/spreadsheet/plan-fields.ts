@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { planKinds, planStatuses } from '../../../shared/plans/plan-document'
+import { planKinds, planStatuses } from '../../../shared/entities'
 import { cellProblems, cellText, isBlankRow, textRefusal, type Cell, type Table } from './cells'
 import { headerForm, planFields, planSheet, planSheetHeaders, type PlanFieldId } from './columns'
 import { readExactDate } from './dates'
