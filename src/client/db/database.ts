@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type {
-  Action, Area, Assignment, Attachment, EntityType, Evidence, HistoryEntry, Measure, Milestone, Organisation, Person, Plan,
-  ProgressUpdate, Risk, Team, Theme, Value,
+  Action, Area, Assignment, Attachment, EntityType, Evidence, HistoryEntry, Measure, Milestone, Organisation, Outcome, Person, Plan,
+  ProgressUpdate, Recommendation, Risk, Section, Team, Theme, Value,
 } from '../../shared/entities'
 import type { OutboxEntry, PendingUpload } from '../sync/outbox-types'
 import type { Survey } from '../../shared/surveys'
@@ -29,6 +29,9 @@ export class LocalDatabase extends Dexie {
   milestones!: EntityTable<Searchable<Milestone>, 'id'>
   measures!: EntityTable<Measure, 'id'>
   risks!: EntityTable<Risk, 'id'>
+  outcomes!: EntityTable<Outcome, 'id'>
+  recommendations!: EntityTable<Recommendation, 'id'>
+  sections!: EntityTable<Section, 'id'>
   assignments!: EntityTable<Assignment, 'id'>
   progressUpdates!: EntityTable<ProgressUpdate, 'id'>
   evidence!: EntityTable<Evidence, 'id'>
@@ -96,6 +99,22 @@ export class LocalDatabase extends Dexie {
       milestones: 'id, actionId',
       progressUpdates: 'id, actionId',
     })
+    // Version 6: every real plan's shape. Several plans, so themes and actions are found by
+    // plan; outcomes, recommendations and sections; and the golden thread walked down from
+    // an outcome or a recommendation by the multi-entry indexes of the ids that name them.
+    // The server's migration reshaped plans, themes, actions, milestones, measures and risks
+    // without new versions, so the device pulls everything again from the start.
+    this.version(6)
+      .stores({
+        themes: 'id, planId, position, *outcomeIds, *recommendationIds',
+        actions: 'id, planId, themeId, *areaIds, leadTeamId, code, *outcomeIds, *recommendationIds',
+        outcomes: 'id, position',
+        recommendations: 'id, planId',
+        sections: 'id, planId',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('meta').put({ key: 'checkpoint', value: 0 })
+      })
   }
 }
 
@@ -112,6 +131,9 @@ export const tableFor: Record<EntityType, keyof LocalDatabase & string> = {
   milestone: 'milestones',
   measure: 'measures',
   risk: 'risks',
+  outcome: 'outcomes',
+  recommendation: 'recommendations',
+  section: 'sections',
   assignment: 'assignments',
   progressUpdate: 'progressUpdates',
   evidence: 'evidence',
