@@ -91,7 +91,15 @@ export interface ResultsInput {
   organisation: { id: string; name: string }
   areas: { id: string; name: string }[]
   teams: { id: string; name: string; areaId: string }[]
-  measures: { id: string; title: string; direction: 'higher-is-better' | 'lower-is-better'; targets: { value: number; by: string }[] }[]
+  measures: LinkedMeasure[]
+}
+
+/** A measure a survey feeds, as its result needs it: only a target with a value and a date can be met or missed. */
+export interface LinkedMeasure {
+  id: string
+  title: string
+  direction: 'higher-is-better' | 'lower-is-better' | null
+  targets: { value?: number; by?: string }[]
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10)
@@ -116,8 +124,9 @@ function questionsWithKeys(survey: Survey, keys: string[]) {
   return survey.questions.filter((q) => keys.includes(q.key))
 }
 
-function nextTarget(targets: { value: number; by: string }[], on: string) {
-  const sorted = [...targets].sort((a, b) => a.by.localeCompare(b.by))
+function nextTarget(targets: LinkedMeasure['targets'], on: string) {
+  const dated = targets.filter((t): t is { value: number; by: string } => t.value !== undefined && t.by !== undefined)
+  const sorted = dated.sort((a, b) => a.by.localeCompare(b.by))
   return sorted.find((t) => t.by >= on) ?? sorted.at(-1) ?? null
 }
 
@@ -217,7 +226,8 @@ export function computeResults(input: ResultsInput): PublishedResults {
       if (!measure) return []
       const share = favourableShare(questionsWithKeys(survey, link.questionKeys), list)
       const target = nextTarget(measure.targets, survey.closesOn)
-      const onTrack = share === null || !target ? null : measure.direction === 'higher-is-better' ? share >= target.value : share <= target.value
+      const onTrack =
+        share === null || !target || !measure.direction ? null : measure.direction === 'higher-is-better' ? share >= target.value : share <= target.value
       return [{ measureId: measure.id, title: measure.title, percent: share, target, onTrack }]
     })
     return { group, withheld: false, audience, responses: list.length, responseRatePercent: percent(list.length, audience) ?? 0, questions, values, measures }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database'
 import { rowToRecord } from '../db/tables'
 import { reportingTeam, surveySchema, type Survey } from '../../shared/surveys'
-import { computeResults, resultsSoFar, type PublishedResults, type ResultsSoFar } from '../../shared/survey-results'
+import { computeResults, resultsSoFar, type LinkedMeasure, type PublishedResults, type ResultsSoFar } from '../../shared/survey-results'
 import { isClosed } from './closed'
 import { countResponses, loadResponses } from './responses'
 
@@ -54,7 +54,7 @@ export async function closedResults(q: Queryable, orgId: string, survey: Survey)
   // The company-wide area is the organisation itself; its teams are reported as teams.
   const areas = await q.query<{ id: string; name: string }>("select id, name from areas where org_id = $1 and kind <> 'organisation' order by position", [orgId])
   const teams = await loadTeams(q, orgId)
-  const measures = await q.query<{ id: string; title: string; direction: 'higher-is-better' | 'lower-is-better'; targets: { value: number; by: string }[] }>(
+  const measures = await q.query<LinkedMeasure>(
     'select id, title, direction, targets from measures where org_id = $1 and id = any($2::uuid[])',
     [orgId, survey.measureLinks.map((l) => l.measureId)],
   )

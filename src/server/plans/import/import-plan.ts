@@ -108,6 +108,10 @@ export interface ImportOptions {
 export async function importPlan(tx: Queryable, options: ImportOptions): Promise<ImportSummary> {
   const doc = parse(options.document)
   const { orgId } = options
+  // Two imports of one organisation's plans at once would each find no plan with a new key
+  // and both insert it; the second would fail on the unique key. Taken first, the
+  // organisation's lock makes the second wait and then find what the first made.
+  if (!options.dryRun) await tx.query('select 1 from organisations where id = $1 for update', [orgId])
   const existing = await existingRecords(tx, orgId, doc.plan.key)
 
   const newIds = new Map<string, string>()
