@@ -42,7 +42,7 @@ const within = (year: number, years: YearRange) => year >= years.min && year <= 
 /** A calendar date written YYYY-MM-DD (no 30 February), in `years`; `message` replaces both complaints. */
 export function pgDate(years: YearRange = saneYears, message?: string) {
   return z.iso
-    .date(message ?? 'Dates are written YYYY-MM-DD.')
+    .date(message ?? 'Dates are real calendar dates written YYYY-MM-DD (2018-03-31; no 30 February).')
     .refine(
       (date) => within(Number(date.slice(0, 4)), years),
       message ?? `Dates must fall between ${years.min} and ${years.max}.`,

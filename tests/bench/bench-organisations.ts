@@ -3,8 +3,9 @@ import type { Database } from '../../src/server/db/database'
 import { insertRecords } from '../../src/server/db/tables'
 import { reserveVersions } from '../../src/server/db/versions'
 import { hashPassword } from '../../src/server/auth/passwords'
-import { importPlanDocument } from '../../src/server/plans/import'
-import afcBusinessPlan from '../../src/server/demo/afc-business-plan-2020-24.json' with { type: 'json' }
+import afcFramework from '../../src/server/demo/plans/000-afc-business-plan-framework-2019-24.json' with { type: 'json' }
+import afcBusinessPlan from '../../src/server/demo/plans/001-afc-business-plan-2020-24.json' with { type: 'json' }
+import { importIntoNewOrganisation } from '../support/imported-organisation'
 
 export const benchPassword = 'golden-thread-bench'
 
@@ -27,8 +28,8 @@ export interface BenchPerson {
 }
 
 /**
- * Organisations as a real one is shaped, for the server-side benchmarks: each holds the
- * AfC plan (47 projects), its projects shared out as the lead work of its teams, a few
+ * Organisations as a real one is shaped, for the server-side benchmarks: each holds AfC's
+ * two plans, as the demo does, the 2020/24 plan's 47 projects shared out as the lead work of its teams, a few
  * milestones each, and in every team a manager and practitioners who can sign in with
  * `benchPassword` (one hash for all: hashing is not what these benchmarks measure).
  */
@@ -36,12 +37,12 @@ export async function addBenchOrganisations(db: Database, options: BenchOrganisa
   const passwordHash = await hashPassword(benchPassword)
   const people: BenchPerson[] = []
   for (let o = 0; o < options.organisations; o++) {
-    const organisation = { ...afcBusinessPlan.organisation, name: `Bench Children's Trust ${o + 1}`, shortName: `BCT${o + 1}` }
+    const organisation = { name: `Bench Children's Trust ${o + 1}`, shortName: `BCT${o + 1}` }
     await db.transaction(async (tx) => {
-      const plan = await importPlanDocument(tx, { ...afcBusinessPlan, organisation })
+      const plan = await importIntoNewOrganisation(tx, organisation, afcFramework, afcBusinessPlan)
       const { orgId } = plan
       const areaIds = [...plan.areaIds.values()]
-      const actionIds = [...plan.actionIds.values()]
+      const actionIds = (await tx.query<{ id: string }>('select id from actions where plan_id = $1 order by position', [plan.planId])).map((a) => a.id)
       const teams = Array.from({ length: options.teamsPerOrganisation }, (_, t) => ({
         id: randomUUID(),
         orgId,
@@ -52,7 +53,8 @@ export async function addBenchOrganisations(db: Database, options: BenchOrganisa
       }))
       const milestones = actionIds.flatMap((actionId) =>
         Array.from({ length: options.milestonesPerAction }, (_, position) => ({
-          id: randomUUID(), orgId, actionId, title: `Milestone ${position + 1}`, dueDate: null, ownerPersonId: null, status: 'not-started', position,
+          id: randomUUID(), orgId, actionId, title: `Milestone ${position + 1}`, leads: [], deadlineText: null, dueDate: null, monitoring: null,
+          ownerPersonId: null, status: 'not-started', source: null, sourceNote: null, position,
         })),
       )
       const members = teams.flatMap((team, t) =>

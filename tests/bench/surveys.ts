@@ -14,7 +14,6 @@ import { migrate } from '../../src/server/db/migrate'
 import { insertRecords } from '../../src/server/db/tables'
 import { reserveVersions } from '../../src/server/db/versions'
 import { hashPassword } from '../../src/server/auth/passwords'
-import { importPlanDocument } from '../../src/server/plans/import'
 import { rowToRecord } from '../../src/server/db/tables'
 import { applyPush } from '../../src/server/mutations/apply'
 import { closeDueSurveys } from '../../src/server/surveys/closing'
@@ -25,6 +24,7 @@ import { personSchema } from '../../src/shared/entities'
 import { computeResults, type ResultsInput, type StoredResponse, type SurveyResults } from '../../src/shared/survey-results'
 import type { Question, Survey } from '../../src/shared/surveys'
 import { startPostgres } from '../support/postgres'
+import { importIntoNewOrganisation } from '../support/imported-organisation'
 import { seededRandom } from '../../src/server/demo/seeded-random'
 
 const teamCount = 100
@@ -45,10 +45,10 @@ const median = (values: number[]) => {
 }
 const round = (value: number) => Math.round(value * 10) / 10
 
+const organisation = { name: 'Survey Bench Children’s Trust', shortName: 'Bench' }
 const planDocument = {
+  format: 'golden-thread/plan@2',
   organisation: {
-    name: 'Survey Bench Children’s Trust',
-    shortName: 'Bench',
     vision: 'Every child safe, healthy and achieving.',
     values: ['Trust', 'Respect', 'Empower'].map((name) => ({ name, meaning: `We show ${name.toLowerCase()} in all we do.`, behaviours: [] })),
   },
@@ -56,9 +56,8 @@ const planDocument = {
     { key: 'company', name: 'Whole organisation', kind: 'organisation' },
     ...['north', 'south', 'east', 'west'].map((key) => ({ key, name: `${key[0]!.toUpperCase()}${key.slice(1)}`, kind: 'borough' })),
   ],
-  plan: { title: 'Bench plan', kind: 'business-plan', periodStart: '2026-04-01', periodEnd: '2029-03-31', versionLabel: '2026/29', status: 'approved', source: 'tests/bench/surveys.ts' },
+  plan: { key: 'bench-plan', title: 'Bench plan', kind: 'business-plan', periodStart: '2026-04-01', periodEnd: '2029-03-31', versionLabel: '2026/29', status: 'approved', source: 'tests/bench/surveys.ts' },
   themes: [{ key: 'workforce', title: 'Excellent workforce', outcome: 'Staff are proud to work here.', rationale: 'Good staff stay.' }],
-  actions: [],
   measures: [
     {
       key: 'values',
@@ -84,7 +83,7 @@ async function seed(db: Database): Promise<Seeded> {
   const random = seededRandom(2026)
   const passwordHash = await hashPassword(password)
   return db.transaction(async (tx) => {
-    const plan = await importPlanDocument(tx, planDocument)
+    const plan = await importIntoNewOrganisation(tx, organisation, planDocument)
     const { orgId } = plan
     const values = await tx.query<{ id: string }>('select id from org_values where org_id = $1 order by position', [orgId])
     const measures = await tx.query<{ id: string; title: string; direction: 'higher-is-better'; targets: { value: number; by: string }[] }>(
@@ -163,7 +162,7 @@ async function seed(db: Database): Promise<Seeded> {
       // As the server files them: a company-wide team's area is not reported.
       responses: responses.map((r) => ({ ...r, areaId: r.areaId && reportedAreas.has(r.areaId) ? r.areaId : null })),
       audience,
-      organisation: { id: orgId, name: planDocument.organisation.name },
+      organisation: { id: orgId, name: organisation.name },
       areas: areaRows,
       teams: teams.map(({ id, name, areaId }) => ({ id, name, areaId })),
       measures: measures.map((m) => ({ id: m.id, title: m.title, direction: m.direction, targets: m.targets })),

@@ -13,6 +13,7 @@ import { startApp, type RunningApp } from '../support/app-server'
 import { deviceFetch } from '../support/device-fetch'
 import { backends, freshDatabase } from '../support/databases'
 import { addOtherOrganisation, otherAccount } from '../support/other-organisation'
+import { afcDemoCounts } from '../support/server-fixture'
 
 // The client's sync code, in Node with fake-indexeddb, against the real server over real HTTP.
 describe.each(backends)('a device syncing with the server on %s', (backend) => {
@@ -34,8 +35,8 @@ describe.each(backends)('a device syncing with the server on %s', (backend) => {
 
   it('signs in, pulls the whole plan into IndexedDB and remembers the session', async () => {
     await useSessionStore().signIn('practitioner@demo.local', demoPassword)
-    expect(await localDb.actions.count()).toBe(47)
-    expect(await localDb.themes.count()).toBe(6)
+    expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
+    expect(await localDb.themes.count()).toBe(afcDemoCounts.themes)
     expect(await localDb.values.count()).toBe(3)
     expect((await readMeta(localDb, 'session'))?.person.name).toBe('Alex Morgan (demo)')
     expect(await readMeta(localDb, 'checkpoint')).toBeGreaterThan(0)
@@ -52,7 +53,7 @@ describe.each(backends)('a device syncing with the server on %s', (backend) => {
     expect(await pullAll(localDb, 20)).toBe(everything)
     const first = device.traffic()
     expect(first.requests - before.requests).toBe(Math.ceil(everything / 20))
-    expect(await localDb.actions.count()).toBe(47)
+    expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
     expect(await pullAll(localDb)).toBe(0)
     const second = device.traffic()
     expect(second.requests - first.requests).toBe(1)
@@ -68,18 +69,18 @@ describe.each(backends)('a device syncing with the server on %s', (backend) => {
       return device.fetch(input, init)
     })
     await expect(pullAll(localDb, 20)).rejects.toThrow()
-    expect(await localDb.actions.count()).toBeLessThan(47)
+    expect(await localDb.actions.count()).toBeLessThan(afcDemoCounts.actions)
     const halfway = await readMeta(localDb, 'checkpoint')
     expect(halfway).toBeGreaterThan(0)
     await pullAll(localDb, 20)
-    expect(await localDb.actions.count()).toBe(47)
+    expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
     const [people] = await app.db.query<{ n: number }>("select count(*)::int as n from people p join organisations o on o.id = p.org_id where o.short_name = 'AfC'")
     expect(await localDb.people.count()).toBe(people!.n)
   })
 
   it("clears the previous person's data when someone from elsewhere signs in on the same device", async () => {
     await useSessionStore().signIn('practitioner@demo.local', demoPassword)
-    expect(await localDb.actions.count()).toBe(47)
+    expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
     await useSessionStore().signIn(otherAccount.email, otherAccount.password)
     const codes = (await localDb.actions.toArray()).map((a) => a.code)
     expect(codes).toEqual(['O1'])
@@ -121,6 +122,6 @@ describe.each(backends)('a device syncing with the server on %s', (backend) => {
     await app.db.query('delete from sessions')
     await sync.syncNow()
     expect(sync.signedOutOnServer).toBe(true)
-    expect(await localDb.actions.count()).toBe(47)
+    expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
   })
 })

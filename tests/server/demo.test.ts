@@ -1,81 +1,126 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../../src/server/db/database'
-import { seedDemo } from '../../src/server/demo/seed'
-import { planDocumentSchema } from '../../src/shared/plan-document'
-import afcPlan from '../../src/server/demo/afc-business-plan-2020-24.json' with { type: 'json' }
+import { seedDemo, demoOrganisations } from '../../src/server/demo/seed'
+import { demoPassword } from '../../src/server/demo/people'
+import { tableOf } from '../../src/server/db/tables'
+import { entityTypes, type Entity, type EntityType } from '../../src/shared/entities'
+import type { PullResponse, Upsert } from '../../src/shared/sync/protocol'
+import { startApp, type RunningApp } from '../support/app-server'
 import { backends, freshDatabase } from '../support/databases'
 
-describe('the demo plan document', () => {
-  const doc = planDocumentSchema.parse(afcPlan)
+type Pulled = { [T in EntityType]: Entity<T>[] }
 
-  it('holds the vision, three values, seven ways of working and six priorities', () => {
-    expect(doc.organisation.vision).toMatch(/^Our vision is to provide children and their families/)
-    expect(doc.organisation.values.map((v) => v.name)).toEqual(['Trust', 'Respect', 'Empower'])
-    expect(doc.organisation.howWeWork).toHaveLength(7)
-    expect(doc.themes.map((t) => t.title)).toEqual([
-      'Stronger families', 'Positive futures', 'Excellent workforce', 'Financial stability', 'Commercial success', 'Smarter working',
-    ])
-    for (const theme of doc.themes) {
-      expect(theme.outcome.length).toBeGreaterThan(50)
-      expect(theme.rationale.length).toBeGreaterThan(50)
-    }
-  })
-
-  it('holds every priority project of the company and the three boroughs, each with lead, 2024 measure and 2021 milestone', () => {
-    const byArea = (area: string) => doc.actions.filter((a) => a.areas.includes(area)).length
-    expect([byArea('company'), byArea('kingston'), byArea('richmond'), byArea('windsor-maidenhead')]).toEqual([10, 13, 14, 10])
-    for (const action of doc.actions) {
-      expect(action.leadRole).not.toBe('')
-      expect(action.successMeasure, action.code).toBeTruthy()
-      expect(action.yearMilestone, action.code).toBeTruthy()
-    }
-  })
-
-  it('keeps the workforce and staff survey targets as measures', () => {
-    const titles = doc.measures.map((m) => m.title.toLowerCase()).join('\n')
-    expect(titles).toMatch(/turnover/)
-    expect(titles).toMatch(/agency/)
-    expect(titles).toMatch(/trust, respect and empowerment/)
-    const values = doc.measures.find((m) => /trust, respect and empowerment/i.test(m.title))
-    expect(values?.targets.map((t) => t.value)).toEqual([60, 75])
-  })
-})
-
-describe.each(backends)('loading the demo on %s', (backend) => {
-  let db: Database
+describe.each(backends)('the demo on %s', (backend) => {
+  let app: RunningApp
   beforeAll(async () => {
-    db = await freshDatabase(backend)
+    app = await startApp({ db: await freshDatabase(backend) })
   })
-  afterAll(() => db.close())
+  afterAll(() => app?.stop())
 
-  it('loads once, and a second start changes nothing', async () => {
-    expect(await seedDemo(db)).toBe(true)
-    expect(await seedDemo(db)).toBe(false)
-    const [counts] = await db.query<Record<string, number>>(`select
-      (select count(*)::int from organisations) as organisations,
-      (select count(*)::int from actions) as actions,
-      (select count(*)::int from teams) as teams,
-      (select count(*)::int from accounts) as accounts`)
-    expect(counts).toEqual({ organisations: 1, actions: 47, teams: 10, accounts: 4 })
+  /** Signs in over HTTP as a device does, and pulls every page from the start. */
+  async function pullAs(email: string): Promise<Pulled> {
+    const signIn = await fetch(`${app.origin}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: demoPassword }),
+    })
+    expect(signIn.status, email).toBe(200)
+    const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!
+    const pulled = Object.fromEntries(entityTypes.map((type) => [type, []])) as unknown as Pulled
+    for (let since = 0, hasMore = true; hasMore; ) {
+      const response = await fetch(`${app.origin}/api/sync/pull?since=${since}`, { headers: { cookie } })
+      expect(response.status).toBe(200)
+      const page = (await response.json()) as PullResponse
+      for (const change of page.changes) if (change.op === 'put') (pulled[change.type] as unknown[]).push((change as Upsert).data)
+      ;({ checkpoint: since, hasMore } = page)
+    }
+    return pulled
+  }
+
+  it('loads four organisations once, and a second start changes nothing', async () => {
+    expect(await seedDemo(app.db)).toBe(false)
+    const organisations = await app.db.query<{ name: string; plans: number; accounts: number }>(
+      `select o.name, (select count(*)::int from plans p where p.org_id = o.id) as plans,
+         (select count(*)::int from accounts a join people p on p.id = a.person_id where p.org_id = o.id) as accounts
+         from organisations o order by o.name`,
+    )
+    expect(organisations).toEqual([
+      { name: 'Achieving for Children', plans: 2, accounts: 4 },
+      { name: 'Kirklees Council', plans: 1, accounts: 2 },
+      { name: 'Royal Borough of Greenwich', plans: 1, accounts: 2 },
+      { name: 'Royal Borough of Windsor and Maidenhead', plans: 1, accounts: 2 },
+    ])
   })
 
-  it('gives demo teams in every borough, several services, and the projects they lead', async () => {
-    const teams = await db.query<{ area: string; service: string }>(
-      'select a.name as area, t.service from teams t join areas a on a.id = t.area_id',
-    )
-    expect(new Set(teams.map((t) => t.area))).toEqual(new Set(['Whole organisation', 'Kingston', 'Richmond', 'Windsor and Maidenhead']))
-    expect(new Set(teams.map((t) => t.service)).size).toBeGreaterThanOrEqual(4)
-    const led = await db.query<{ code: string }>(
-      `select a.code from actions a join teams t on t.id = a.lead_team_id where t.name = 'Kingston Children with Disabilities Team' order by a.code`,
-    )
-    expect(led.map((r) => r.code)).toEqual(['K8', 'K9'])
+  it('lets every demo account sign in and pull its own organisation, and nothing of another', async () => {
+    const orgIdOf = new Map((await app.db.query<{ id: string; name: string }>('select id, name from organisations')).map((o) => [o.name, o.id]))
+    for (const demo of demoOrganisations) {
+      const orgId = orgIdOf.get(demo.name)!
+      const planIds = (await app.db.query<{ id: string }>('select id from plans where org_id = $1', [orgId])).map((p) => p.id).sort()
+      for (const person of demo.people.filter((p) => p.email)) {
+        const pulled = await pullAs(person.email!)
+        expect(pulled.organisation.map((o) => o.id), person.email!).toEqual([orgId])
+        expect(pulled.plan.map((p) => p.id).sort()).toEqual(planIds)
+        expect(pulled.person.map((p) => p.name)).toContain(person.name)
+        // Every record pulled is one of this organisation's rows, in whichever table holds it.
+        for (const type of entityTypes.filter((t) => t !== 'organisation')) {
+          const ids = pulled[type].map((record) => (record as { id: string }).id)
+          if (!ids.length) continue
+          const own = await app.db.query<{ n: number }>(`select count(*)::int as n from ${tableOf[type]} where org_id = $1 and id = any($2::uuid[])`, [orgId, ids])
+          expect(own[0]!.n, `${person.email}: ${type}`).toBe(ids.length)
+        }
+      }
+    }
   })
 
-  it('gives every record a distinct version', async () => {
-    const rows = await db.query<{ version: number }>(
-      `select version from actions union all select version from themes union all select version from people
-       union all select version from teams union all select version from org_values union all select version from areas`,
+  it('gives Achieving for Children both its plans, the framework superseded by the business plan', async () => {
+    const { plan: plans, organisation, value: values, theme: themes, action: actions, measure: measures } = await pullAs('viewer@demo.local')
+    const framework = plans.find((p) => p.kind === 'framework')!
+    const businessPlan = plans.find((p) => p.kind === 'business-plan')!
+    expect(framework).toMatchObject({ title: 'Framework for the Business Plan, 2019 to 2024', status: 'superseded' })
+    expect(businessPlan).toMatchObject({ title: 'Achieving more for Children', status: 'approved', succeedsPlanId: framework.id })
+    expect(organisation[0]!.vision).toMatch(/^Our vision is to provide children and their families/)
+    expect(values.map((v) => v.name)).toEqual(['Trust', 'Respect', 'Empower'])
+    expect(organisation[0]!.howWeWork).toHaveLength(7)
+    const priorities = themes.filter((t) => t.planId === businessPlan.id).sort((a, b) => a.position - b.position)
+    expect(priorities.map((t) => t.title)).toEqual(['Stronger families', 'Positive futures', 'Excellent workforce', 'Financial stability', 'Commercial success', 'Smarter working'])
+    for (const theme of priorities) expect([theme.outcome?.length, theme.rationale?.length].every((n) => n! > 50), theme.title).toBe(true)
+    const projects = actions.filter((a) => a.planId === businessPlan.id)
+    expect(projects).toHaveLength(47)
+    for (const action of projects) {
+      expect(action.leads.length, action.code!).toBeGreaterThan(0)
+      expect(action.successMeasure, action.code!).toBeTruthy()
+      expect(action.yearMilestone, action.code!).toBeTruthy()
+    }
+    expect(actions.filter((a) => a.planId === framework.id)).toHaveLength(40)
+    const trust = measures.find((m) => /trust, respect and empowerment/i.test(m.title))
+    expect(trust?.targets.map((t) => t.value)).toEqual([60, 75])
+  })
+
+  it('keeps the delivery demo and surveys for Achieving for Children, and the other plans start untouched', async () => {
+    const afc = await pullAs('manager@demo.local')
+    const led = afc.action.filter((a) => a.leadTeamId === afc.team.find((t) => t.name === 'Kingston Children with Disabilities Team')!.id)
+    expect(led.map((a) => a.code).sort()).toEqual(['K8', 'K9'])
+    expect(afc.milestone.map((m) => m.title)).toContain('A revised transitions protocol has been agreed')
+    for (const type of ['progressUpdate', 'evidence', 'assignment', 'history', 'survey'] as const) expect(afc[type].length, type).toBeGreaterThan(0)
+    expect(new Set(afc.team.map((t) => afc.area.find((a) => a.id === t.areaId)!.name))).toEqual(new Set(['Whole organisation', 'Kingston', 'Richmond', 'Windsor and Maidenhead']))
+    expect(new Set(afc.team.map((t) => t.service)).size).toBeGreaterThanOrEqual(4)
+    for (const email of ['practitioner@rbwm.demo.local', 'admin@kirklees.demo.local', 'practitioner@greenwich.demo.local']) {
+      const theirs = await pullAs(email)
+      for (const type of ['progressUpdate', 'evidence', 'assignment', 'history', 'survey'] as const) expect(theirs[type], `${email}: ${type}`).toEqual([])
+      expect(theirs.team.length, email).toBeGreaterThan(0)
+      expect(theirs.action.every((a) => a.status === 'not-started')).toBe(true)
+    }
+  })
+
+  it('gives every record of an organisation a distinct version', async () => {
+    const rows = await app.db.query<{ org_id: string; version: number }>(
+      `select org_id, version from actions union all select org_id, version from themes union all select org_id, version from people
+       union all select org_id, version from teams union all select org_id, version from org_values union all select org_id, version from areas
+       union all select org_id, version from plans union all select org_id, version from milestones union all select org_id, version from sections
+       union all select org_id, version from recommendations union all select org_id, version from outcomes union all select org_id, version from risks
+       union all select org_id, version from measures`,
     )
-    expect(new Set(rows.map((r) => r.version)).size).toBe(rows.length)
+    const keys = rows.map((r) => `${r.org_id} ${r.version}`)
+    expect(new Set(keys).size).toBe(keys.length)
   })
 })

@@ -26,7 +26,7 @@ describe.each(backends)('pull on %s', (backend) => {
     expect(response.statusCode).toBe(401)
   })
 
-  it('sends the whole demo plan, every record valid against the shared schemas', async () => {
+  it('sends both of the organisation’s demo plans, every record valid against the shared schemas', async () => {
     const first = await pull(server, cookie)
     expect(first.hasMore).toBe(false)
     const counts: Partial<Record<EntityType, number>> = {}
@@ -36,7 +36,8 @@ describe.each(backends)('pull on %s', (backend) => {
       entitySchemas[change.type].parse(change.data)
       counts[change.type] = (counts[change.type] ?? 0) + 1
     }
-    expect(counts).toMatchObject({ organisation: 1, value: 3, area: 4, plan: 1, theme: 6, action: 47, measure: 5, team: 10 })
+    // The 2019 framework (4 themes, 40 priorities) and the 2020/24 plan (6 themes, 47 projects, 5 measures, 6 sections each).
+    expect(counts).toMatchObject({ organisation: 1, value: 3, area: 4, outcome: 1, plan: 2, theme: 10, action: 87, measure: 5, section: 12, team: 10 })
     expect(counts.person).toBeGreaterThanOrEqual(8)
     const versions = first.changes.map((c) => c.version)
     expect(versions).toEqual([...versions].sort((a, b) => a - b))
@@ -74,12 +75,12 @@ describe.each(backends)('pull on %s', (backend) => {
 
   it('sends later changes and deletions after the checkpoint, and only those', async () => {
     const { checkpoint } = await pull(server, cookie)
-    const [org] = await server.db.query<{ id: string }>('select id from organisations limit 1')
-    const [action] = await server.db.query<{ id: string }>("select id from actions where code = 'K9'")
+    const [org] = await server.db.query<{ id: string }>("select id from organisations where short_name = 'AfC'")
+    const [action] = await server.db.query<{ id: string }>("select id from actions where org_id = $1 and code = 'K9'", [org!.id])
     await server.db.transaction(async (tx) => {
       const version = await reserveVersions(tx, org!.id, 2)
       await tx.query(`update actions set status = 'on-track', version = $2 where id = $1`, [action!.id, version])
-      const value = await tx.query<{ id: string }>(`select id from org_values where name = 'Empower'`)
+      const value = await tx.query<{ id: string }>(`select id from org_values where org_id = $1 and name = 'Empower'`, [org!.id])
       await tx.query('delete from org_values where id = $1', [value[0]!.id])
       await tx.query(`insert into tombstones (org_id, entity_type, entity_id, version) values ($1, 'value', $2, $3)`, [org!.id, value[0]!.id, version + 1])
     })

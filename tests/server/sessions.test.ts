@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { backends, freshDatabase } from '../support/databases'
-import { demoServer, type ServerFixture } from '../support/server-fixture'
+import { afcDemoCounts, demoServer, type ServerFixture } from '../support/server-fixture'
 import { startApp, type RunningApp } from '../support/app-server'
 import { deviceFetch } from '../support/device-fetch'
 import { localDb } from '../../src/client/db/database'
@@ -286,7 +286,7 @@ describe.each(backends)('a device whose session ends, on %s', (backend) => {
   it("removes the organisation's data, unsent changes included, at its next sync", async () => {
     const session = useSessionStore()
     await session.signIn('practitioner@demo.local', demoPassword)
-    expect(await localDb.actions.count()).toBe(47)
+    expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
     await signOutFromAnotherDevice('practitioner@demo.local')
     await useSyncStore().syncNow()
     for (const table of localDb.tables) expect(await table.count(), table.name).toBe(0)
@@ -314,7 +314,7 @@ describe.each(backends)('a device whose session ends, on %s', (backend) => {
       [sessionIdleSeconds + 60],
     )
     await useSyncStore().syncNow()
-    expect(await localDb.actions.count()).toBe(47)
+    expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
     expect(await localDb.outbox.count()).toBe(1)
     expect(session.signedIn).toBe(true)
     expect(session.endedByServer).toBe(false)

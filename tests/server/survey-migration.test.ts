@@ -5,21 +5,21 @@ import type { Database } from '../../src/server/db/database'
 import { migrate } from '../../src/server/db/migrate'
 import { insertRecords } from '../../src/server/db/tables'
 import { reserveVersions } from '../../src/server/db/versions'
-import { importPlanDocument } from '../../src/server/plans/import'
+import { importIntoNewOrganisation } from '../support/imported-organisation'
 import { answeredAmong } from '../../src/server/surveys/participation'
 import { loadResponses } from '../../src/server/surveys/responses'
 
 const bucketsMigration = '0005-survey-answer-buckets'
 
 const smallPlan = {
-  organisation: { name: 'Migrating Council', shortName: 'MC', vision: 'A vision', values: [{ name: 'Care', meaning: 'We care.' }] },
+  format: 'golden-thread/plan@2',
+  organisation: { vision: 'A vision', values: [{ name: 'Care', meaning: 'We care.' }] },
   areas: [
     { key: 'all', name: 'Whole council', kind: 'organisation' },
     { key: 'north', name: 'North', kind: 'borough' },
   ],
-  plan: { title: 'Plan', kind: 'improvement-plan', periodStart: '2024-04-01', periodEnd: '2025-03-31', versionLabel: 'v1', status: 'draft', source: 'test' },
+  plan: { key: 'plan', title: 'Plan', kind: 'improvement-plan', periodStart: '2024-04-01', periodEnd: '2025-03-31', versionLabel: 'v1', status: 'draft', source: 'test' },
   themes: [{ key: 't', title: 'Theme', outcome: 'o', rationale: 'r' }],
-  actions: [],
 }
 
 /** The survey tables as migration 0003 made them: one response row and one participation row per answer. */
@@ -51,7 +51,7 @@ describe.each(backends)('migration 0005 on %s', (backend) => {
 
   it('moves every stored answer and who answered into buckets and sorted arrays, and drops the old tables', async () => {
     const { teams, people, surveyId, areaId } = await db.transaction(async (tx) => {
-      const plan = await importPlanDocument(tx, smallPlan)
+      const plan = await importIntoNewOrganisation(tx, { name: 'Migrating Council', shortName: 'MC' }, smallPlan)
       const areaId = plan.areaIds.get('north')!
       let version = await reserveVersions(tx, plan.orgId, 23)
       const teams = [randomUUID(), randomUUID()]

@@ -5,7 +5,7 @@ import { demoServer, type ServerFixture } from '../support/server-fixture'
 import { change, count, demoIds, pullInject, pushInject, type DemoIds } from '../support/push-fixture'
 import { applyPush } from '../../src/server/mutations/apply'
 import { closeDueSurveys } from '../../src/server/surveys/closing'
-import { importPlanDocument } from '../../src/server/plans/import'
+import { importIntoNewOrganisation } from '../support/imported-organisation'
 import { insertRecords, rowToRecord } from '../../src/server/db/tables'
 import { reserveVersions } from '../../src/server/db/versions'
 import { hashPassword } from '../../src/server/auth/passwords'
@@ -15,7 +15,8 @@ import { entityTypes, personSchema, type EntityType } from '../../src/shared/ent
 import type { Question, SurveyDraft } from '../../src/shared/surveys'
 import type { GroupResult, PublishedResults, ResultsSoFar, SurveyResults } from '../../src/shared/survey-results'
 import type { PullResponse } from '../../src/shared/sync/protocol'
-import afcBusinessPlan from '../../src/server/demo/afc-business-plan-2020-24.json' with { type: 'json' }
+import afcFramework from '../../src/server/demo/plans/000-afc-business-plan-framework-2019-24.json' with { type: 'json' }
+import afcBusinessPlan from '../../src/server/demo/plans/001-afc-business-plan-2020-24.json' with { type: 'json' }
 
 type Who = 'practitioner' | 'manager' | 'admin' | 'viewer'
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
@@ -649,7 +650,7 @@ describe.each(backends)('surveys on %s', (backend) => {
     if (otherSurvey) return otherSurvey
     const draft = surveyDraft(randomUUID())
     await server.db.transaction(async (tx) => {
-      const plan = await importPlanDocument(tx, { ...afcBusinessPlan, organisation: { ...afcBusinessPlan.organisation, name: 'Zz Other Children’s Trust', shortName: 'Other' } })
+      const plan = await importIntoNewOrganisation(tx, { name: 'Zz Other Children’s Trust', shortName: 'Other' }, afcFramework, afcBusinessPlan)
       const version = await reserveVersions(tx, plan.orgId, 2)
       const personId = randomUUID()
       await insertRecords(tx, 'people', [{ id: personId, orgId: plan.orgId, version, name: 'Other admin', jobTitle: 'Admin', role: 'admin', teamIds: [], managesTeamIds: [] }])

@@ -7,11 +7,15 @@ import { migrate } from '../../src/server/db/migrate'
 export type Backend = 'pglite' | 'postgres'
 export const backends: Backend[] = ['pglite', 'postgres']
 
-/** A new, migrated, empty database: PGlite in memory, or a fresh database on the throwaway server. */
-export async function freshDatabase(backend: Backend): Promise<Database> {
+/**
+ * A new, migrated, empty database: PGlite in memory, or a fresh database on the throwaway
+ * server. Unmigrated if asked, for a test of a migration to apply what came before it.
+ */
+export async function freshDatabase(backend: Backend, options: { migrated?: boolean } = {}): Promise<Database> {
+  const migrated = options.migrated ?? true
   if (backend === 'pglite') {
     const db = await openDatabase({})
-    await migrate(db)
+    if (migrated) await migrate(db)
     return db
   }
   const adminUrl = inject('postgresAdminUrl')
@@ -21,6 +25,6 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
   await admin.query(`create database ${name}`)
   await admin.end()
   const db = await openDatabase({ url: adminUrl.replace(/\/postgres$/, `/${name}`) })
-  await migrate(db)
+  if (migrated) await migrate(db)
   return db
 }

@@ -19,8 +19,8 @@ export const organisation: Organisation = {
 }
 export const plan: Plan = {
   id: ids.plan, version: v(), title: 'Achieving more', subtitle: 'Business Plan 2020/24', kind: 'business-plan',
-  periodStart: '2020-04-01', periodEnd: '2024-03-31', versionLabel: '2020/24', status: 'approved', reviewDate: null,
-  approvals: [], parentPlanId: null, source: 'test',
+  periodStart: '2020-04-01', periodEnd: '2024-03-31', periodText: '2020/24', versionLabel: '2020/24', status: 'approved', vision: null,
+  documentControl: { versions: [], notes: [], boards: [] }, succeedsPlanId: null, servesPlanIds: [], servesOutcomeIds: [], source: 'test', sourceNote: null,
 }
 export const values: Value[] = ['Trust', 'Respect', 'Empower'].map((name, position) => ({
   id: id(50 + position), version: v(), name, meaning: `${name} means something.`, behaviours: [], position,
@@ -37,17 +37,19 @@ export const teams: Team[] = [
 export const person: Person = {
   id: ids.person, version: v(), name: 'Alex Test', jobTitle: 'Social Worker', role: 'practitioner', teamIds: [ids.teamK], managesTeamIds: [],
 }
+const themeLinks = { code: null, owners: [], focus: [], whatStaffSaid: [], outcomeIds: [], recommendationIds: [], source: null, sourceNote: null }
 export const themes: Theme[] = [
-  { id: ids.families, version: v(), planId: ids.plan, title: 'Stronger families', outcome: 'Families are stronger.', rationale: 'Because.', ownerRole: null, position: 0 },
-  { id: ids.futures, version: v(), planId: ids.plan, title: 'Positive futures', outcome: 'Futures are positive.', rationale: 'Because.', ownerRole: null, position: 1 },
+  { id: ids.families, version: v(), planId: ids.plan, title: 'Stronger families', outcome: 'Families are stronger.', rationale: 'Because.', ...themeLinks, position: 0 },
+  { id: ids.futures, version: v(), planId: ids.plan, title: 'Positive futures', outcome: 'Futures are positive.', rationale: 'Because.', ...themeLinks, position: 1 },
 ]
 
 function action(n: number, code: string, themeId: string, areaId: string, description: string, leadTeamId: string | null = null): Action {
   return {
-    id: id(100 + n), version: v(), planId: ids.plan, themeId, code, areaIds: [areaId], leadTeamId, description,
-    leadRole: 'Associate Director', leadPersonId: null, successMeasure: `${code} success`, successMeasureBy: '2024-03-31',
-    yearMilestone: `${code} milestone`, yearMilestoneBy: '2021-03-31', baseline: null, impact: null, risks: null,
-    monitoring: null, externalRefs: [], dueDate: null, status: 'not-started', statusSetAt: null, statusSetBy: null, statusMutationId: null, position: n,
+    id: id(100 + n), version: v(), planId: ids.plan, themeId, code, title: null, areaIds: [areaId], leadTeamId, description,
+    leads: [{ role: 'Associate Director' }], leadPersonId: null, successMeasure: `${code} success`, successMeasureBy: '2024-03-31',
+    yearMilestone: `${code} milestone`, yearMilestoneBy: '2021-03-31', baseline: null, baselineAsAt: null, impact: null, risks: null,
+    monitoring: null, activities: [], externalRefs: [], recommendationIds: [], outcomeIds: [], deadlineText: null, dueDate: null,
+    status: 'not-started', statusSetAt: null, statusSetBy: null, statusMutationId: null, source: null, sourceNote: null, position: n,
   }
 }
 
@@ -60,5 +62,9 @@ export const actions: Action[] = [
   action(6, 'C2', ids.families, ids.company, 'Strengthen the fostering agency'),
 ]
 export const milestones: Milestone[] = [
-  { id: id(200), version: v(), actionId: id(103), title: 'A revised transitions protocol has been agreed', dueDate: '2021-01-31', ownerPersonId: null, status: 'on-track', statusSetAt: null, statusSetBy: null, statusMutationId: null, position: 0 },
+  {
+    id: id(200), version: v(), actionId: id(103), title: 'A revised transitions protocol has been agreed', leads: [], deadlineText: 'January 2021',
+    dueDate: '2021-01-31', monitoring: null, ownerPersonId: null, status: 'on-track', statusSetAt: null, statusSetBy: null, statusMutationId: null,
+    source: null, sourceNote: null, position: 0,
+  },
 ]

@@ -5,6 +5,9 @@ import { seedDemo } from '../../src/server/demo/seed'
 import { demoPassword } from '../../src/server/demo/people'
 import { freshDatabase, type Backend } from './databases'
 
+/** What Achieving for Children's demo holds: the 2019 framework (4 themes, 40 priorities) and the 2020/24 plan (6 themes, 47 projects). */
+export const afcDemoCounts = { actions: 87, themes: 10 } as const
+
 export interface ServerFixture {
   db: Database
   app: FastifyInstance
@@ -13,7 +16,7 @@ export interface ServerFixture {
   close(): Promise<void>
 }
 
-/** A fresh database on `backend` with the demo organisation, and the app over it (no listener: inject). */
+/** A fresh database on `backend` with the demo organisations, and the app over it (no listener: inject). */
 export async function demoServer(backend: Backend): Promise<ServerFixture> {
   const db = await freshDatabase(backend)
   await seedDemo(db)

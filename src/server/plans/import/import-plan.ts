@@ -69,6 +69,19 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
 // As PostgreSQL's jsonb gives it back: no undefined members.
 const stored = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)))
 
+/**
+ * A measure's actuals are the document's for the periods it gives; periods recorded in
+ * the app since (a closed survey's result) are kept after them, so re-importing neither
+ * loses them nor counts them as a change.
+ */
+function withAppActuals(kind: ImportedKind, fields: Record<string, unknown>, existing: Existing | undefined): Record<string, unknown> {
+  if (kind !== 'measure' || !existing) return fields
+  const documented = fields.actuals as { period: string }[]
+  const periods = new Set(documented.map((actual) => actual.period))
+  const recorded = (existing.data.actuals as { period: string }[]).filter((actual) => !periods.has(actual.period))
+  return { ...fields, actuals: [...documented, ...recorded] }
+}
+
 function changedFields(fields: Record<string, unknown>, existing: Existing): string[] {
   return Object.keys(fields).filter((field) => !isDeepStrictEqual(stored(fields[field]), existing.data[snake(field)] ?? null))
 }
@@ -149,6 +162,7 @@ export async function importPlan(tx: Queryable, options: ImportOptions): Promise
     const keys = new Set(records[kind].map((r) => r.key))
     for (const record of records[kind]) {
       const before = existing[kind].get(record.key)
+      record.fields = withAppActuals(kind, record.fields, before)
       if (!before) created.push({ kind, key: record.key, label: record.label, record })
       else {
         const fields = changedFields(record.fields, before)

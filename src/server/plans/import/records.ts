@@ -149,6 +149,7 @@ export function recordsOfDocument(doc: PlanDocument, idOf: IdOf): Record<Importe
         direction: orNull(measure.direction),
         baseline: orNull(measure.baseline),
         targets: measure.targets,
+        actuals: measure.actuals,
         benchmarks: measure.benchmarks,
         source: orNull(measure.source),
         sourceNote: orNull(measure.sourceNote),
