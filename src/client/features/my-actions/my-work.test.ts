@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { dueGroupOf, groupByDue, type WorkItem } from './my-work'
 
 const item = (id: string, dueDate: string | null, status: WorkItem['status'] = 'on-track'): WorkItem => ({
-  id, kind: 'milestone', title: id, actionId: 'a', actionCode: 'K9', dueDate, status, assignedTo: 'You',
+  id, kind: 'milestone', title: id, actionId: 'a', actionName: 'K9 Improve transitions', planTitle: 'Achieving more', dueDate, status, assignedTo: 'You',
 })
 
 describe('grouping work by when it is due', () => {

@@ -6,7 +6,10 @@ export interface WorkItem {
   kind: 'milestone' | 'action'
   title: string
   actionId: string
-  actionCode: string
+  /** The action as a person names it: its code, then its title or description. */
+  actionName: string
+  /** The plan it is in, shown where the person's work spans more than one. */
+  planTitle: string
   dueDate: string | null
   status: WorkStatus
   /** Why it is on the list: "You", or the team's name. */

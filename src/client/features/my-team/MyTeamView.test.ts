@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { localDb } from '../../db/database'
 import { deviceWithPlan, mountView, settle } from '../../../../tests/support/mount-view'
+import { ids, plan } from '../../../../tests/support/plan-records'
 import MyTeamView from './MyTeamView.vue'
 
 describe('My team', () => {
@@ -25,6 +26,22 @@ describe('My team', () => {
     expect(first.text()).toContain('Associate Director')
     expect(first.text()).toContain('Milestone by March 2021')
     expect(first.text()).toContain('Success by March 2024')
+    wrapper.unmount()
+  })
+
+  it('says which plan each priority is in when more than one plan is current', async () => {
+    const theme = (await localDb.themes.get(ids.futures))!
+    const action = (await localDb.actions.where('code').equals('C1').first())!
+    const other = { ...plan, id: '00000000-0000-4000-8000-000000000600', title: 'Improvement plan' }
+    await localDb.plans.put(other)
+    await localDb.themes.put({ ...theme, id: '00000000-0000-4000-8000-000000000601', planId: other.id, title: 'Early help' })
+    await localDb.actions.put({ ...action, id: '00000000-0000-4000-8000-000000000602', planId: other.id, themeId: '00000000-0000-4000-8000-000000000601', code: 'EH1', areaIds: [] })
+    const { wrapper } = await mountView(MyTeamView)
+    await settle(() => wrapper.text().includes('Early help'))
+    const region = wrapper.get('section[aria-labelledby="priority-00000000-0000-4000-8000-000000000601"]')
+    expect(region.text()).toContain('In Improvement plan')
+    expect(region.findAll('article .code').map((c) => c.text())).toEqual(['EH1'])
+    expect(wrapper.text()).toContain('In Achieving more')
     wrapper.unmount()
   })
 

@@ -1,5 +1,5 @@
 import type { Ref } from 'vue'
-import type { Action, Person, Team, Theme, Value } from '../../../shared/entities'
+import type { Action, Person, Plan, Team, Theme, Value } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
 import { organisationArea, rankForTeam, type RankedAction } from './relevance'
@@ -9,40 +9,48 @@ export interface TeamPriorities {
   teams: Team[]
   areaNames: string[]
   values: Value[]
+  /** The organisation's current (approved) plans, the only ones whose actions count here. */
+  plans: Plan[]
   /** Projects the team leads or is assigned. */
   ownProjects: RankedAction[]
-  /** The rest of the team's area and the whole organisation, under their priority. */
+  /** The rest of the team's area and the whole organisation, under their priority, plan by plan. */
   priorities: { theme: Theme; projects: RankedAction[] }[]
 }
 
 export async function loadTeamPriorities(db: LocalDatabase, personId: string): Promise<TeamPriorities | undefined> {
   const person = await db.people.get(personId)
   if (!person) return undefined
-  const [teams, areas, values, themes] = await Promise.all([
+  const [teams, areas, values, allPlans] = await Promise.all([
     db.teams.bulkGet(person.teamIds).then((list) => list.filter((team): team is Team => team !== undefined)),
     db.areas.orderBy('position').toArray(),
     db.values.orderBy('position').toArray(),
-    db.themes.orderBy('position').toArray(),
+    db.plans.toArray(),
   ])
+  const plans = allPlans.filter((plan) => plan.status === 'approved').sort((a, b) => a.title.localeCompare(b.title))
+  const planIds = new Set(plans.map((plan) => plan.id))
   const teamIds = new Set(teams.map((team) => team.id))
   const areaIds = new Set(teams.map((team) => team.areaId))
   const organisationAreaId = organisationArea(areas)?.id
   const wantedAreas = [...areaIds, ...(organisationAreaId ? [organisationAreaId] : [])]
-  // Narrow index reads only: the team's areas, its assignments, the projects it leads.
+  // Narrow index reads only: the team's areas, its assignments, the projects it leads, and
+  // per plan the few with no area (the whole organisation's), which no index can find.
   // One `equals` per key: Dexie runs `anyOf` on a multi-entry index as a cursor, one record a step.
   const byKey = <T>(keys: Iterable<string>, read: (key: string) => Promise<T[]>) => Promise.all([...keys].map(read)).then((lists) => lists.flat())
-  const [inAreas, assignments, led] = await Promise.all([
+  const [inAreas, everywhere, assignments, led, themes] = await Promise.all([
     byKey(wantedAreas, (area) => db.actions.where('areaIds').equals(area).toArray()),
+    byKey(planIds, (plan) => db.actions.where('planId').equals(plan).filter((action) => action.areaIds.length === 0).toArray()),
     byKey(teamIds, (team) => db.assignments.where('teamId').equals(team).toArray()),
     byKey(teamIds, (team) => db.actions.where('leadTeamId').equals(team).toArray()),
+    byKey(planIds, (plan) => db.themes.where('planId').equals(plan).sortBy('position')),
   ])
   const assignedActionIds = new Set(assignments.flatMap((a) => (a.actionId ? [a.actionId] : [])))
   const byId = new Map<string, Action>()
-  for (const action of [...inAreas, ...led]) byId.set(action.id, action)
+  for (const action of [...inAreas, ...everywhere, ...led]) byId.set(action.id, action)
   const missing = [...assignedActionIds].filter((id) => !byId.has(id))
   for (const action of await db.actions.bulkGet(missing)) if (action) byId.set(action.id, action)
+  const current = [...byId.values()].filter((action) => planIds.has(action.planId))
 
-  const ranked = rankForTeam([...byId.values()], { teamIds, areaIds, organisationAreaId, assignedActionIds })
+  const ranked = rankForTeam(current, { teamIds, areaIds, organisationAreaId, assignedActionIds })
   const own = ranked.filter((r) => r.relevance === 'led-by-team' || r.relevance === 'assigned-to-team')
   const rest = ranked.filter((r) => r.relevance === 'area' || r.relevance === 'organisation')
   return {
@@ -50,6 +58,7 @@ export async function loadTeamPriorities(db: LocalDatabase, personId: string): P
     teams,
     areaNames: areas.filter((area) => areaIds.has(area.id)).map((area) => area.name),
     values,
+    plans,
     ownProjects: own,
     priorities: themes
       .map((theme) => ({ theme, projects: rest.filter((r) => r.action.themeId === theme.id) }))

@@ -25,6 +25,11 @@ describe('which projects matter to a team', () => {
     expect(ranked.some((r) => r.action.code === 'R2')).toBe(false)
   })
 
+  it('counts an action with no areas as the whole organisation’s', () => {
+    const everywhere = { ...actions[0]!, id: 'everywhere', code: 'G1', areaIds: [] }
+    expect(rankForTeam([everywhere], { ...kingstonTeam, organisationAreaId: undefined }).map((r) => r.relevance)).toEqual(['organisation'])
+  })
+
   it('shows a person with no team the whole organisation only', () => {
     const ranked = rankForTeam(actions, { teamIds: new Set(), areaIds: new Set(), organisationAreaId: ids.company, assignedActionIds: new Set() })
     expect(ranked.map((r) => r.action.code)).toEqual(['C1', 'C2'])

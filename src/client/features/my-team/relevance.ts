@@ -8,7 +8,7 @@ export interface TeamContext {
   teamIds: ReadonlySet<string>
   /** The areas of the person's teams. */
   areaIds: ReadonlySet<string>
-  /** The whole-organisation area, whose projects matter to everyone. */
+  /** The whole-organisation area, whose projects matter to everyone (as do those with no area). */
   organisationAreaId: string | undefined
   /** Actions assigned to one of the teams (or to anyone in them). */
   assignedActionIds: ReadonlySet<string>
@@ -18,6 +18,7 @@ export function relevanceOf(action: Action, team: TeamContext): Relevance | unde
   if (action.leadTeamId && team.teamIds.has(action.leadTeamId)) return 'led-by-team'
   if (team.assignedActionIds.has(action.id)) return 'assigned-to-team'
   if (action.areaIds.some((id) => team.areaIds.has(id))) return 'area'
+  if (action.areaIds.length === 0) return 'organisation'
   if (team.organisationAreaId && action.areaIds.includes(team.organisationAreaId)) return 'organisation'
   return undefined
 }

@@ -1,11 +1,19 @@
-/** One thing search can find: lower-cased text to match, and what to show and link to. */
+/** What search can find, in the order results list them. */
+export const searchKinds = ['outcome', 'recommendation', 'theme', 'value', 'action', 'measure', 'milestone', 'section'] as const
+export type SearchKind = (typeof searchKinds)[number]
+
+/** One thing search can find: lower-cased text to match, what to show, the plan it is in, and where it opens. */
 export interface SearchEntry {
-  kind: 'priority' | 'project' | 'milestone' | 'value' | 'measure'
+  kind: SearchKind
   id: string
-  /** The project page this entry opens; absent for things shown on the plan page. */
-  actionId?: string
   title: string
   text: string
+  /** The plan it belongs to, shown beside it; absent for the organisation's own (outcomes, values). */
+  planTitle?: string
+  /** The screen it opens: a route name and its id; absent for what the plan's page shows. */
+  opens?: { name: 'outcome' | 'recommendation' | 'theme' | 'action' | 'milestone'; id: string }
+  /** The plan whose page shows it, where it has no page of its own. */
+  planId?: string
 }
 
 export interface SearchResults {
@@ -16,9 +24,7 @@ export interface SearchResults {
 export const termsOf = (query: string) =>
   query.toLocaleLowerCase('en-GB').split(/\s+/).filter((term) => term.length > 0)
 
-const kindOrder: SearchEntry['kind'][] = ['priority', 'value', 'project', 'measure', 'milestone']
-
-/** Entries holding every term of the query, priorities and projects before milestones. */
+/** Entries holding every term of the query, the top of the thread first and milestones last. */
 export function search(entries: readonly SearchEntry[], query: string, limit = 50): SearchResults {
   const terms = termsOf(query)
   if (terms.length === 0) return { total: 0, entries: [] }
@@ -26,6 +32,6 @@ export function search(entries: readonly SearchEntry[], query: string, limit = 5
   for (const entry of entries) {
     if (terms.every((term) => entry.text.includes(term))) found.push(entry)
   }
-  found.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind))
+  found.sort((a, b) => searchKinds.indexOf(a.kind) - searchKinds.indexOf(b.kind))
   return { total: found.length, entries: found.slice(0, limit) }
 }

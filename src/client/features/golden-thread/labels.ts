@@ -1,0 +1,25 @@
+import type { Action, Lead, Outcome, Plan, Recommendation, Theme } from '../../../shared/entities'
+
+/** An action as a person names it: its code where it has one, then its title, else its description. */
+export const actionName = (action: Pick<Action, 'code' | 'title' | 'description'>) =>
+  [action.code, action.title ?? action.description].filter(Boolean).join(' ')
+
+export const themeName = (theme: Pick<Theme, 'code' | 'title'>) => (theme.code ? `${theme.code}: ${theme.title}` : theme.title)
+
+export const outcomeName = (outcome: Pick<Outcome, 'code' | 'title'>) => (outcome.code ? `Outcome ${outcome.code}: ${outcome.title}` : outcome.title)
+
+const sourceWords: Record<Recommendation['sourceKind'], string> = {
+  'ofsted-inspection': 'Ofsted',
+  'safeguarding-board': 'Safeguarding board',
+  'peer-review': 'Peer review',
+  other: 'External',
+}
+/** "Ofsted recommendation 12": the number alone says little, so the source's kind goes first. */
+export const recommendationName = (recommendation: Pick<Recommendation, 'sourceKind' | 'number'>) =>
+  `${sourceWords[recommendation.sourceKind]} recommendation ${recommendation.number}`
+
+/** A plan as its title, with its status where it is not the current one. */
+export const planName = (plan: Pick<Plan, 'title' | 'status'>) => (plan.status === 'approved' ? plan.title : `${plan.title} (${plan.status})`)
+
+/** "Head of Safeguarding (Jo Bloggs); Service Manager". */
+export const leadsText = (leads: readonly Lead[]) => leads.map((lead) => (lead.person ? `${lead.role} (${lead.person})` : lead.role)).join('; ')

@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { deviceWithPlan, mountView, settle } from '../../../../tests/support/mount-view'
+import { ids } from '../../../../tests/support/plan-records'
+import OutcomeView from './OutcomeView.vue'
+import RecommendationView from './RecommendationView.vue'
+import MilestoneView from './MilestoneView.vue'
+import { addThreadRecords, bestStart, helpTheme, leadershipTheme, milestone, rec12, rec7, safe, unanswered } from './test-thread'
+
+beforeEach(async () => {
+  await deviceWithPlan()
+  await addThreadRecords()
+})
+
+describe('the outcome page', () => {
+  it('shows the plans that serve it, with links down to their themes', async () => {
+    const { wrapper } = await mountView(OutcomeView, '/', { id: bestStart.id })
+    await settle(() => wrapper.find('h1').exists())
+    expect(wrapper.get('h1').text()).toBe(bestStart.title)
+    expect(wrapper.get('.tag').text()).toBe('Outcome 1')
+    expect(wrapper.findAll('h2').map((h) => h.text())).toEqual(['Plans that serve it'])
+    expect(wrapper.findAll('li a').map((a) => [a.text(), a.attributes('href')])).toEqual([
+      [`Theme 1: ${helpTheme.title}`, `/themes/${helpTheme.id}`],
+      [`Theme 2: ${leadershipTheme.title}`, `/themes/${leadershipTheme.id}`],
+    ])
+    expect(wrapper.text()).not.toContain('Nothing answers this outcome yet')
+    wrapper.unmount()
+  })
+
+  it('shows the actions that answer it with their milestones, updates and evidence', async () => {
+    const { wrapper } = await mountView(OutcomeView, '/', { id: safe.id })
+    await settle(() => wrapper.text().includes('Themes and actions that answer it'))
+    const k2 = wrapper.findAll('article').find((article) => article.text().startsWith('K2'))!
+    expect(k2.text()).toContain('2 pieces of evidence')
+    expect(k2.get(`a[href="/milestones/${milestone.id}"]`).text()).toBe(milestone.title)
+    expect(k2.text()).toContain('January 2021')
+    expect(k2.findAll('li strong').map((s) => s.text())).toEqual(['Q4: ● Green', 'Q3: ● Green', 'Q2: ● Green'])
+    wrapper.unmount()
+  })
+
+  it('says when nothing answers it', async () => {
+    const { wrapper } = await mountView(OutcomeView, '/', { id: unanswered.id })
+    await settle(() => wrapper.text().includes('Nothing answers this outcome yet.'))
+    wrapper.unmount()
+  })
+})
+
+describe('the recommendation page', () => {
+  it('shows a recommendation given only by number, both themes it sits under, and that no action answers it', async () => {
+    const { wrapper } = await mountView(RecommendationView, '/', { id: rec12.id })
+    await settle(() => wrapper.find('h1').exists())
+    expect(wrapper.get('h1').text()).toBe('Ofsted recommendation 12')
+    expect(wrapper.text()).toContain('The plan gives only its number.')
+    expect(wrapper.text()).toContain('Ofsted inspection of children’s services, 24 November 2016')
+    expect(wrapper.text()).toContain('No action answers this recommendation yet.')
+    expect(wrapper.findAll('section p.muted').map((p) => p.text())).toEqual(['In Improvement plan. The theme answers it.', 'In Improvement plan. The theme answers it.'])
+    expect(wrapper.findAll('h3').map((h) => h.text())).toEqual([`Theme 1: ${helpTheme.title}`, `Theme 2: ${leadershipTheme.title}`])
+    wrapper.unmount()
+  })
+
+  it('shows the action that answers it, and not the message', async () => {
+    const { wrapper } = await mountView(RecommendationView, '/', { id: rec7.id })
+    await settle(() => wrapper.find('article').exists())
+    expect(wrapper.text()).toContain('Improve transition planning')
+    expect(wrapper.get('article h4').text()).toBe('K2 Improve transition planning for young people with SEND')
+    expect(wrapper.text()).toContain('Actions under this theme answer it.')
+    expect(wrapper.text()).not.toContain('No action answers this recommendation yet.')
+    wrapper.unmount()
+  })
+})
+
+describe('the milestone page', () => {
+  it('shows its deadline as written with the date beside it, its own evidence, and the walk up as named links', async () => {
+    const { wrapper } = await mountView(MilestoneView, '/', { id: milestone.id })
+    await settle(() => wrapper.find('nav').exists() && wrapper.find('h1').exists())
+    expect(wrapper.get('h1').text()).toBe(milestone.title)
+    expect(wrapper.text()).toContain('January 2021 (31 January 2021)')
+    expect(wrapper.text()).toContain('Protocol signed by both directors')
+    expect(wrapper.text()).not.toContain('Transition plans audited')
+    const nav = wrapper.get('nav')
+    expect(nav.attributes('aria-label')).toBe('The golden thread')
+    expect(nav.findAll('a').map((a) => a.text())).toEqual([
+      'Outcome 4: Children are safe and protected from harm',
+      'Ofsted recommendation 7',
+      'Achieving more',
+      'Positive futures',
+      'K2 Improve transition planning for young people with SEND',
+    ])
+    expect(nav.findAll('a').map((a) => a.attributes('href'))).toContain(`/themes/${ids.futures}`)
+    expect(nav.get('[aria-current="page"]').text()).toBe(milestone.title)
+    wrapper.unmount()
+  })
+
+  it('says when the milestone is not on the device', async () => {
+    const { wrapper } = await mountView(MilestoneView, '/', { id: '00000000-0000-4000-8000-000000009999' })
+    await settle(() => wrapper.text().includes('Milestone not found'))
+    wrapper.unmount()
+  })
+})
