@@ -1,5 +1,6 @@
 // `npm run bench`: builds the app, then measures bundle size, offline cold start, pull
-// sync of a large synthetic plan and the queries behind My team and search, then pushes
+// sync of a large synthetic plan and the queries behind My team and search, the import of the
+// largest real plan, the first sync of an organisation holding all five, then pushes
 // on real PostgreSQL: a device sending 1,000 queued changes, the server's apply rate
 // under load, evidence photos resized and uploaded, and apply cost as history grows. Prints the
 // figures against their goals and writes them to .tmp/bench-results.json. It never
@@ -11,6 +12,8 @@ import { resolve } from 'node:path'
 import { benchBundle } from './bundle'
 import { benchColdStart } from './cold-start'
 import { benchPullAndQueries } from './pull-and-queries'
+import { benchFirstSync } from './first-sync'
+import { benchPlanImport } from './plan-import'
 import { benchClientPush } from './push-client'
 import { benchServerApplyRate } from './push-server'
 import { benchApplyVsHistory } from './apply-vs-history'
@@ -97,6 +100,8 @@ await run('cold start', 3 * 60_000, () =>
   outcomes.find((o) => o.name === 'bundle')?.status === 'ok' ? benchColdStart(appDir) : Promise.reject(new Error('skipped: the app did not build')),
 )
 await run('pull and queries', 4 * 60_000, () => benchPullAndQueries())
+await run('plan import', 2 * 60_000, () => benchPlanImport())
+await run('first sync', 3 * 60_000, () => benchFirstSync())
 await run('client push', 2 * 60_000, () => benchClientPush())
 await run('server apply rate', 3 * 60_000, () => benchServerApplyRate())
 await run('sign-in burst', 2 * 60_000, () => benchSignInBurst())

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/database'
-import { pullChanges } from '../db/pull'
+import { pullPageJson } from '../db/pull'
 import { pullQuerySchema } from '../../shared/sync/protocol'
 import { pushRequestSchema, type PushResponse } from '../../shared/sync/mutations'
 import { HttpError, parseInput } from '../http/errors'
@@ -14,8 +14,9 @@ export function syncRoutes(db: Database) {
     // Everything in a plan is the organisation's to read, so a person's scope is their organisation.
     app.get('/sync/pull', async (request, reply) => {
       const query = parseInput(pullQuerySchema, request.query)
-      reply.header('cache-control', 'no-store')
-      return pullChanges(db, viewerOf(request).orgId, query)
+      // The page comes from the database as JSON text, sent as it is.
+      reply.header('cache-control', 'no-store').type('application/json; charset=utf-8')
+      return pullPageJson(db, viewerOf(request).orgId, query)
     })
 
     // 500 changes of notes up to 4,000 characters fit well inside 8 MB.

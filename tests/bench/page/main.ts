@@ -1,7 +1,7 @@
-import Dexie from 'dexie'
+import Dexie, { liveQuery } from 'dexie'
 import { LocalDatabase } from '../../../src/client/db/database'
 import { pullAll } from '../../../src/client/sync/pull'
-import { loadTeamPriorities } from '../../../src/client/features/my-team/queries'
+import { loadTeamPriorities, type TeamPriorities } from '../../../src/client/features/my-team/queries'
 import { loadSearchEntries } from '../../../src/client/features/search/queries'
 import { search, type SearchEntry } from '../../../src/client/features/search/search'
 import { pushOutbox, queueChanges, type PushTargets } from './push'
@@ -29,6 +29,13 @@ export interface PullRun {
   longTasks: { startTime: number; duration: number }[]
 }
 
+export interface FirstSyncRun extends PullRun {
+  /** When My team first showed what it shows once the sync is over, from the start of the sync. */
+  teamUsableMs: number | null
+  /** What My team showed then: the projects listed and the priorities they are under. */
+  team: { projects: number; priorities: number }
+}
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -36,6 +43,51 @@ async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number; resul
   const start = performance.now()
   const result = await work()
   return { ms: performance.now() - start, result }
+}
+
+/** What My team lists, as one string: equal strings, the same screen. */
+const teamKey = (team: TeamPriorities) =>
+  [
+    team.teams.map((t) => t.id).join(),
+    team.values.length,
+    team.ownProjects.map((r) => r.action.id).join(),
+    ...team.priorities.map((group) => `${group.theme.id}:${group.projects.map((r) => r.action.id).join()}`),
+  ].join('|')
+
+/** Runs a pull, timing it and its requests, and collecting the main thread's long tasks (over 50 ms). */
+async function measuredPull(work: () => Promise<number>, started?: (at: number) => void): Promise<PullRun> {
+  performance.clearResourceTimings()
+  performance.setResourceTimingBufferSize(10_000)
+  const longTasks: PerformanceEntry[] = []
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()))
+  observer.observe({ type: 'longtask' })
+  await nextFrame()
+
+  const start = performance.now()
+  started?.(start)
+  const received = await work()
+  const end = performance.now()
+
+  // Long-task entries arrive after their task ends; give the last one time to land.
+  await nextFrame()
+  await sleep(200)
+  observer.disconnect()
+  const pulls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+    (entry) => entry.name.includes('/api/sync/pull') && entry.startTime >= start,
+  )
+  const sum = (pick: (entry: PerformanceResourceTiming) => number) => pulls.reduce((total, entry) => total + pick(entry), 0)
+  return {
+    ms: end - start,
+    received,
+    requests: pulls.length,
+    transferBytes: sum((e) => e.transferSize),
+    encodedBodyBytes: sum((e) => e.encodedBodySize),
+    decodedBodyBytes: sum((e) => e.decodedBodySize),
+    networkMs: sum((e) => e.responseEnd - e.startTime),
+    longTasks: longTasks
+      .filter((task) => task.startTime + task.duration >= start && task.startTime <= end)
+      .map((task) => ({ startTime: task.startTime - start, duration: task.duration })),
+  }
 }
 
 const api = {
@@ -57,40 +109,34 @@ const api = {
     await db.open()
   },
 
-  async pull(): Promise<PullRun> {
-    performance.clearResourceTimings()
-    performance.setResourceTimingBufferSize(10_000)
-    const longTasks: PerformanceEntry[] = []
-    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()))
-    observer.observe({ type: 'longtask' })
-    await nextFrame()
+  pull: () => measuredPull(() => pullAll(db)),
 
-    const start = performance.now()
-    const received = await pullAll(db)
-    const end = performance.now()
-
-    // Long-task entries arrive after their task ends; give the last one time to land.
-    await nextFrame()
-    await sleep(200)
-    observer.disconnect()
-    const pulls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-      (entry) => entry.name.includes('/api/sync/pull') && entry.startTime >= start,
-    )
-    const sum = (pick: (entry: PerformanceResourceTiming) => number) => pulls.reduce((total, entry) => total + pick(entry), 0)
-    return {
-      ms: end - start,
-      received,
-      requests: pulls.length,
-      transferBytes: sum((e) => e.transferSize),
-      encodedBodyBytes: sum((e) => e.encodedBodySize),
-      decodedBodyBytes: sum((e) => e.decodedBodySize),
-      networkMs: sum((e) => e.responseEnd - e.startTime),
-      longTasks: longTasks
-        .filter((task) => task.startTime + task.duration >= start && task.startTime <= end)
-        .map((task) => ({ startTime: task.startTime - start, duration: task.duration })),
+  /**
+   * A device that has never synced, with My team open while it syncs: the screen's own
+   * query, re-run by a live query as each write lands, as the app's useLiveQuery does.
+   */
+  async firstSync(personId: string): Promise<FirstSyncRun> {
+    await api.freshDatabase()
+    const shown: { at: number; key: string }[] = []
+    let start = performance.now()
+    const subscription = liveQuery(() => loadTeamPriorities(db, personId)).subscribe({
+      next: (team) => shown.push({ at: performance.now() - start, key: team ? teamKey(team) : '' }),
+    })
+    try {
+      const run = await measuredPull(() => pullAll(db), (at) => (start = at))
+      const final = await loadTeamPriorities(db, personId)
+      if (!final) throw new Error(`Person ${personId} is not in the local database after the sync`)
+      const key = teamKey(final)
+      const usable = shown.find((entry) => entry.key === key)
+      return {
+        ...run,
+        teamUsableMs: usable ? usable.at : null,
+        team: { projects: final.ownProjects.length + final.priorities.reduce((n, group) => n + group.projects.length, 0), priorities: final.priorities.length },
+      }
+    } finally {
+      subscription.unsubscribe()
     }
   },
-
   async counts(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {}
     for (const table of db.tables) counts[table.name] = await table.count()
