@@ -29,6 +29,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: () => import('./features/search/SearchView.vue'), meta: { title: 'Search the plan' } },
   { path: '/devices', name: 'devices', component: () => import('./features/account/DevicesView.vue'), meta: { title: 'Your devices' } },
   { path: '/people', name: 'people', component: () => import('./features/people/PeopleView.vue'), meta: { title: 'People' } },
+  { path: '/import', name: 'import', component: () => import('./features/import/ImportView.vue'), meta: { title: 'Import a plan' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./ui/NotFoundView.vue'), meta: { title: 'Page not found', public: true } },
 ]
 

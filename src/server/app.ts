@@ -9,6 +9,7 @@ import { registerStatic } from './http/static'
 import { authRoutes } from './routes/auth'
 import { sessionRoutes } from './routes/sessions'
 import { peopleRoutes } from './routes/people'
+import { planImportRoutes } from './routes/plan-import'
 import { oidcRoutes } from './routes/oidc'
 import type { SignInSettings } from './auth/oidc-settings'
 import { healthRoutes } from './routes/health'
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(surveyRoutes(db))
       await api.register(sessionRoutes(db))
       await api.register(peopleRoutes(db))
+      await api.register(planImportRoutes(db))
     },
     { prefix: '/api' },
   )

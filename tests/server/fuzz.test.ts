@@ -126,6 +126,40 @@ const bodyOf = (json: fc.Arbitrary<unknown>): fc.Arbitrary<Pick<FuzzRequest, 'bo
     )
     .map((sent) => ('payload' in sent ? { raw: sent as { payload: string; contentType: string } } : sent))
 
+/** A small plan document, each part valid or spoiled; keys from a short list, so references resolve or not. */
+const fuzzKey = field(fc.constantFrom('a', 'b', 'fuzz-plan'))
+const planDocument = record({
+  format: field(fc.constant('golden-thread/plan@2')),
+  plan: record({
+    key: fuzzKey,
+    title: field(fc.constant('Fuzz plan')),
+    kind: field(fc.constant('service-plan')),
+    status: field(fc.constant('draft')),
+    versionLabel: field(fc.constant('v1')),
+    source: field(fc.constant('fuzz')),
+    periodStart: field(fc.constant('2026-04-01')),
+    succeeds: field(fc.constantFrom('afc-business-plan-2020-24', 'a')),
+  }),
+  themes: field(fc.array(record({ key: fuzzKey, title: field(fc.constant('A theme')), owners: field(fc.array(record({ role: field(fc.constant('Chief')) }), { maxLength: 2 })) }), { maxLength: 3 })),
+  actions: field(
+    fc.array(record({ key: fuzzKey, theme: fuzzKey, description: field(fc.constant('Do it')), deadline: field(record({ text: field(fc.constant('March 2027')), date: field(fc.constant('2027-03-31')) })) }), { maxLength: 3 }),
+  ),
+  milestones: field(fc.array(record({ key: fuzzKey, action: fuzzKey, title: field(fc.constant('Done')) }), { maxLength: 2 })),
+})
+const csvUpload = record({
+  spreadsheet: record({
+    format: field(fc.constantFrom('csv', 'xlsx')),
+    content: field(fc.constantFrom('VGhlbWUgdGl0bGUsQWN0aW9uIGRlc2NyaXB0aW9uDQpBIHRoZW1lLERvIGl0DQo=', 'UEsDBAo=', '')),
+  }),
+  plan: field(record({ title: field(fc.constant('Fuzz sheet')), kind: field(fc.constant('Service plan')), status: field(fc.constant('Draft')), versionLabel: field(fc.constant('v1')), source: field(fc.constant('fuzz')) })),
+})
+// Mostly a plan admin, the only one past the door.
+const importer = fc.oneof({ arbitrary: fc.constant<Sender>('admin'), weight: 8 }, { arbitrary: anyone, weight: 2 })
+const importRequest = (path: string) => () =>
+  fc
+    .tuple(bodyOf(fc.oneof({ arbitrary: planDocument, weight: 3 }, { arbitrary: csvUpload, weight: 2 }, { arbitrary: junk, weight: 1 })), importer)
+    .map(([body, as]) => ({ method: 'POST' as const, url: `/api/plans/import${path}`, as, ...body }))
+
 /**
  * Every endpoint of the API. Adding an endpoint? Add a row here: how to generate its
  * requests (valid ones from the world, spoiled with `field`, junk with `bodyOf`), who
@@ -365,6 +399,17 @@ const endpoints: Endpoint[] = [
         url: idParam(() => world.surveys.map((s) => s.id)).map((id) => `/api/surveys/${id}/results`),
         as: anyone,
       }),
+  },  {
+    name: 'POST /plans/import/preview',
+    runs: 80,
+    request: importRequest('/preview'),
+    check: (_context, request, _response, { before, after }) => expect(after, 'a preview wrote something').toEqual(before),
+  },
+  { name: 'POST /plans/import', runs: 80, request: importRequest('') },
+  {
+    name: 'GET /plans/import/template',
+    runs: 10,
+    request: () => fc.record({ method: fc.constant('GET'), url: fc.constantFrom('csv', 'xlsx', 'ods').map((f) => `/api/plans/import/template.${f}`), as: anyone }),
   },
 ]
 

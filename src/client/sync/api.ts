@@ -1,11 +1,12 @@
 import type { ApiError } from '../../shared/api'
 
-/** The server answered, and said no. `status` and `code` say why; `message` is for people. */
+/** The server answered, and said no. `status` and `code` say why; `message` and `issues` (each with where it is) are for people. */
 export class ApiRefusal extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly issues: { path: string; message: string }[] = [],
   ) {
     super(message)
   }
@@ -40,7 +41,7 @@ export function onSessionEnded(handler: () => Promise<void>) {
  */
 export async function refusalOf(status: number, body: unknown): Promise<ApiRefusal> {
   const error = (body as Partial<ApiError> | undefined)?.error
-  const refusal = new ApiRefusal(status, error?.code ?? `http_${status}`, error?.message ?? `The server answered ${status}.`)
+  const refusal = new ApiRefusal(status, error?.code ?? `http_${status}`, error?.message ?? `The server answered ${status}.`, error?.issues)
   if (refusal.status === 401 && refusal.code === 'session_ended') await sessionEnded?.()
   return refusal
 }

@@ -28,6 +28,13 @@ const labelOf = (code: string | undefined, title: string) => short(code ? `${cod
 export function recordsOfDocument(doc: PlanDocument, idOf: IdOf): Record<ImportedKind, DocumentRecord[]> {
   const ids = (kind: KeyKind, keys: string[], path: string) => keys.map((key, i) => idOf(kind, key, `${path}[${i}]`))
   const plan = doc.plan
+  // A milestone's place among its own action's milestones, so dropping one elsewhere moves nothing.
+  const perAction = new Map<string, number>()
+  const milestonePositions = doc.milestones.map((m) => {
+    const position = perAction.get(m.action) ?? 0
+    perAction.set(m.action, position + 1)
+    return position
+  })
   return {
     area: doc.areas.map((area, position) => ({ key: area.key, label: area.name, fields: { name: area.name, kind: area.kind, position } })),
     outcome: doc.outcomes.map((outcome, position) => ({
@@ -125,18 +132,18 @@ export function recordsOfDocument(doc: PlanDocument, idOf: IdOf): Record<Importe
         position,
       },
     })),
-    milestone: doc.milestones.map((milestone, position) => ({
+    milestone: doc.milestones.map((milestone, index) => ({
       key: milestone.key,
       label: short(milestone.title),
       fields: {
-        actionId: idOf('action', milestone.action, `milestones[${position}].action`),
+        actionId: idOf('action', milestone.action, `milestones[${index}].action`),
         title: milestone.title,
         leads: milestone.leads,
         deadlineText: orNull(milestone.deadline?.text),
         dueDate: orNull(milestone.deadline?.date),
         monitoring: orNull(milestone.monitoring),
         ...provenance(milestone),
-        position,
+        position: milestonePositions[index],
       },
     })),
     measure: doc.measures.map((measure, position) => ({
