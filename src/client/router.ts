@@ -20,7 +20,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/surveys/:id', name: 'survey', component: () => import('./features/surveys/SurveyView.vue'), props: true, meta: { title: 'Survey' } },
   { path: '/surveys/:id/results', name: 'survey-results', component: () => import('./features/surveys/ResultsView.vue'), props: true, meta: { title: 'Survey results' } },
   { path: '/changes', name: 'changes', component: () => import('./features/outbox/ChangesView.vue'), meta: { title: 'Changes on this device' } },
-  { path: '/plan', name: 'plan', component: () => import('./features/plan/PlanView.vue'), meta: { title: 'The plan' } },
+  { path: '/plans', name: 'plans', component: () => import('./features/plan/PlansView.vue'), meta: { title: 'Plans' } },
+  { path: '/plans/:id', name: 'plan', component: () => import('./features/plan/PlanView.vue'), props: true, meta: { title: 'Plan' } },
+  // The address of the days of one plan: the plan asked for, the one current plan, or the list.
+  { path: '/plan', component: () => import('./features/plan/PlansView.vue'), beforeEnter: async (to) => (await import('./features/plan/old-address')).whereOldPlanAddressGoes(to), meta: { title: 'Plans' } },
   { path: '/plan/actions/:id', name: 'action', component: () => import('./features/plan/ActionView.vue'), props: true, meta: { title: 'Project' } },
   { path: '/outcomes/:id', name: 'outcome', component: () => import('./features/golden-thread/OutcomeView.vue'), props: true, meta: { title: 'Outcome' } },
   { path: '/recommendations/:id', name: 'recommendation', component: () => import('./features/golden-thread/RecommendationView.vue'), props: true, meta: { title: 'Recommendation' } },

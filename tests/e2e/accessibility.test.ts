@@ -64,7 +64,7 @@ describe.each(accessibilityDevices)('every screen on a %s passes axe (WCAG 2.2 A
     await expectNoViolations(page, 'The plan')
 
     await plan.areaFilter.selectOption({ label: 'Windsor and Maidenhead' })
-    await reachesPath(page, /^\/plan\?area=/)
+    await reachesPath(page, /^\/plans\/[\w-]+\?area=/)
     await shows(plan.shownCount.getByText('10 projects shown.'))
     await expectNoViolations(page, 'The plan for Windsor and Maidenhead')
   })

@@ -114,7 +114,7 @@ describe('the device lock', () => {
 
       await lock.unlock()
       await shows(shell.heading(planTitle))
-      await reachesPath(page, '/plan')
+      await reachesPath(page, /^\/plans\/[\w-]+$/)
       await shows(shell.sync.connection('Offline'))
     })
   })

@@ -85,7 +85,7 @@ describe('signing in with the organisation’s identity provider', () => {
 
       await button.click()
       await logInAtProvider(page, 'jordan.blake')
-      await reachesPath(page, '/plan')
+      await reachesPath(page, /^\/plans\/[\w-]+$/)
       await chooseDevicePin(page)
       const shell = new AppShell(page)
       await shell.goTo('My team')

@@ -71,7 +71,7 @@ describe('The plan', () => {
     await page.goto('/plan')
     await plan.waitUntilShown()
     await plan.areaFilter.selectOption({ label: 'Richmond' })
-    await reachesPath(page, /^\/plan\?area=.+/)
+    await reachesPath(page, /^\/plans\/[\w-]+\?area=.+/)
     await shows(plan.shownCount.getByText('14 projects shown.'))
     const richmond = await projectCodes(plan)
     expect(richmond).toHaveLength(14)
@@ -86,7 +86,7 @@ describe('The plan', () => {
     expect(await plan.areaFilter.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('Richmond')
 
     await plan.areaFilter.selectOption({ label: 'All areas' })
-    await reachesPath(page, '/plan')
+    await reachesPath(page, /^\/plans\/[\w-]+$/)
     await shows(plan.shownCount.getByText('47 projects shown.'))
   })
 

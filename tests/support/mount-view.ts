@@ -43,6 +43,8 @@ export async function mountView(view: Component, path = '/', props: Record<strin
       { path: '/', component: Stub },
       { path: '/my-team', component: Stub },
       { path: '/plan', component: Stub },
+      { path: '/plans', name: 'plans', component: Stub },
+      { path: '/plans/:id', name: 'plan', component: Stub },
       { path: '/plan/actions/:id', name: 'action', component: Stub },
       { path: '/outcomes/:id', name: 'outcome', component: Stub },
       { path: '/recommendations/:id', name: 'recommendation', component: Stub },

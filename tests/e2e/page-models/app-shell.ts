@@ -22,8 +22,10 @@ export class AppShell {
     return this.main.getByRole('heading', { level: 1, name })
   }
 
-  async goTo(link: 'My team' | 'My actions' | 'Surveys' | 'The plan' | 'Search'): Promise<void> {
-    await this.nav.getByRole('link', { name: link, exact: true }).click()
+  /** 'The plan' is the organisation's current plan, opened from the list of plans. */
+  async goTo(link: 'My team' | 'My actions' | 'Surveys' | 'Plans' | 'The plan' | 'Search'): Promise<void> {
+    await this.nav.getByRole('link', { name: link === 'The plan' ? 'Plans' : link, exact: true }).click()
+    if (link === 'The plan') await this.main.getByRole('link', { name: planTitle, exact: true }).first().click()
   }
 
   async signOut(): Promise<void> {

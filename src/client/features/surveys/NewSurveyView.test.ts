@@ -27,7 +27,8 @@ describe('New survey', () => {
     await localDb.surveys.put(testSurvey({ id: uuid(701), title: 'Spring round', opensOn: '2025-01-01', closesOn: '2025-01-31' }))
     await localDb.measures.put({
       id: uuid(800), version: 1, planId: ids.plan, title: 'Staff who experience our values', unit: 'percent', direction: 'higher-is-better',
-      baseline: null, targets: [{ value: 70, by: '2027-03-31' }], actuals: [], source: 'Staff survey', themeIds: [], actionIds: [],
+      comparison: null, baseline: null, targets: [{ value: 70, by: '2027-03-31' }], actuals: [], benchmarks: [], source: 'Staff survey', sourceNote: null,
+      themeIds: [], actionIds: [],
     })
     quietSurveyRouteWarnings()
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))))
