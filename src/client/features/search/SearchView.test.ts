@@ -53,7 +53,7 @@ describe('Search', () => {
 
     await wrapper.get('input[type="search"]').setValue('largest share')
     await settle(() => wrapper.text().includes('1 result for “largest share”'))
-    expect(wrapper.get('ol a').attributes('href')).toBe(`/plan?plan=${ids.plan}`)
+    expect(wrapper.get('ol a').attributes('href')).toBe(`/plans/${ids.plan}`)
     wrapper.unmount()
   })
 
