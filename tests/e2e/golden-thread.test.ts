@@ -118,7 +118,7 @@ describe('the golden thread, walked offline', () => {
     await page.goBack()
     await reachesPath(page, milestonePath)
     await threadUp(page).getByRole('link', { name: "Children's Services Business Plan 2017-2018" }).click()
-    await reachesPath(page, /^\/plan\b/)
+    await reachesPath(page, /^\/plans\/[\w-]+$/)
     await shows(shell.heading("Children's Services Business Plan 2017-2018"))
   })
 })

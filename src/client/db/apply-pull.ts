@@ -1,7 +1,8 @@
 import type { Table } from 'dexie'
-import type { EntityType } from '../../shared/entities'
+import type { EntityType, HistoryEntry, ProgressUpdate } from '../../shared/entities'
 import type { EssentialsProgress, PullResponse } from '../../shared/sync/protocol'
-import { searchableTypes, tableFor, type LocalDatabase } from './database'
+import { essentialsKey, searchableTypes, tableFor, type LocalDatabase } from './database'
+import { deleteHistory, deleteUpdates, putHistory, putUpdates } from './grouped'
 import { searchTextOf } from './search-text'
 import { applyLocally } from '../sync/local-effects'
 import { isEssential } from '../../shared/sync/essentials'
@@ -13,9 +14,6 @@ export interface PullPosition {
   checkpoint: number
   essentials?: EssentialsProgress
 }
-
-/** Kept beside the checkpoint only while a first sync has essential records past it (see protocol.ts). */
-const essentialsKey = 'essentialsCheckpoint'
 
 export async function readPullPosition(db: LocalDatabase): Promise<PullPosition> {
   const [checkpoint, essentials] = await db.meta.bulkGet(['checkpoint', essentialsKey])
@@ -97,11 +95,19 @@ async function writePage(
     // Small slices: each bulkPut serialises its records in one task, and a whole page
     // at once would hold the main thread for a few hundred milliseconds.
     for (const [type, records] of puts) {
-      for (let start = 0; start < records.length; start += writeSlice) {
-        await db.table(tableFor[type]).bulkPut(records.slice(start, start + writeSlice))
+      if (type === 'history') await putHistory(db, records as HistoryEntry[])
+      else if (type === 'progressUpdate') await putUpdates(db, records as ProgressUpdate[])
+      else {
+        for (let start = 0; start < records.length; start += writeSlice) {
+          await db.table(tableFor[type]).bulkPut(records.slice(start, start + writeSlice))
+        }
       }
     }
-    for (const [type, ids] of deletes) await db.table(tableFor[type]).bulkDelete(ids)
+    for (const [type, ids] of deletes) {
+      if (type === 'history') await deleteHistory(db, ids)
+      else if (type === 'progressUpdate') await deleteUpdates(db, ids)
+      else await db.table(tableFor[type]).bulkDelete(ids)
+    }
     const position = positionAfter(await readPullPosition(db), page)
     await db.meta.put({ key: 'checkpoint', value: position.checkpoint })
     if (position.essentials) await db.meta.put({ key: essentialsKey, value: position.essentials })

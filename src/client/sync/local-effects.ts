@@ -1,6 +1,7 @@
 import type { Mutation } from '../../shared/sync/mutations'
 import { quarterOf } from '../../shared/sync/quarter'
 import type { LocalDatabase } from '../db/database'
+import { putUpdates } from '../db/grouped'
 
 /**
  * What a change does to the device's own copy, so the screen shows it at once. Run
@@ -13,7 +14,7 @@ export async function applyLocally(db: LocalDatabase, mutation: Mutation, author
   switch (mutation.kind) {
     case 'progress.post': {
       const { id, actionId, rag, commentary } = mutation.data
-      await db.progressUpdates.put({ id, version: 0, actionId, period: quarterOf(madeAt), rag, commentary, authorId, madeAt, receivedAt: '' })
+      await putUpdates(db, [{ id, version: 0, actionId, period: quarterOf(madeAt), rag, commentary, authorId, madeAt, receivedAt: '' }])
       return
     }
     case 'status.set': {
@@ -39,5 +40,5 @@ export async function applyLocally(db: LocalDatabase, mutation: Mutation, author
 
 /** The tables `applyLocally` may write. */
 export const locallyChangedTables = (db: LocalDatabase) => [
-  db.progressUpdates, db.actions, db.milestones, db.evidence, db.attachments, db.assignments,
+  db.updatesByAction, db.actions, db.milestones, db.evidence, db.attachments, db.assignments,
 ]

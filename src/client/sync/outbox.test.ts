@@ -3,6 +3,7 @@ import { localDb } from '../db/database'
 import { applyPullPage } from '../db/apply-pull'
 import { clearLocalData } from '../db/reset'
 import { readMeta } from '../db/meta'
+import { updatesOfAction } from '../db/grouped'
 import { actions, milestones, person } from '../../../tests/support/plan-records'
 import { discardChange, queueChange, retryChange, waitingChanges } from './outbox'
 import { backoffDelay } from './store'
@@ -25,7 +26,7 @@ describe('the outbox', () => {
     expect(waiting[0]!.seq! < waiting[1]!.seq!).toBe(true)
     expect(new Set(waiting.map((e) => e.mutation.deviceId)).size).toBe(1)
     expect(await readMeta(localDb, 'deviceId')).toBe(waiting[0]!.mutation.deviceId)
-    expect((await localDb.progressUpdates.where('actionId').equals(k2.id).toArray())[0]).toMatchObject({ rag: 'amber', authorId: person.id })
+    expect((await updatesOfAction(localDb, k2.id))[0]).toMatchObject({ rag: 'amber', authorId: person.id })
     expect((await localDb.milestones.get(milestone.id))?.status).toBe('complete')
   })
 
@@ -48,7 +49,7 @@ describe('the outbox', () => {
     expect((await waitingChanges(localDb)).map((e) => e.id)).toEqual([update.id])
     await discardChange(localDb, entry!.seq!)
     expect(await localDb.outbox.count()).toBe(0)
-    expect(await localDb.progressUpdates.count()).toBe(0)
+    expect(await localDb.updatesByAction.count()).toBe(0)
   })
 
   it('stores files as bytes with the change, all or nothing', async () => {

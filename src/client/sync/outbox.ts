@@ -1,6 +1,7 @@
 import type { Mutation } from '../../shared/sync/mutations'
 import type { LocalDatabase } from '../db/database'
 import { readMeta, writeMeta } from '../db/meta'
+import { deleteUpdates } from '../db/grouped'
 import { applyLocally, locallyChangedTables } from './local-effects'
 import type { OutboxEntry, PendingUpload } from './outbox-types'
 
@@ -55,7 +56,7 @@ export async function discardChange(db: LocalDatabase, seq: number): Promise<voi
     await db.outbox.delete(seq)
     await db.uploads.where('mutationId').equals(entry.id).delete()
     const { mutation } = entry
-    if (mutation.kind === 'progress.post') await db.progressUpdates.delete(mutation.data.id)
+    if (mutation.kind === 'progress.post') await deleteUpdates(db, [mutation.data.id], mutation.data.actionId)
     else if (mutation.kind === 'assignment.add') await db.assignments.delete(mutation.data.id)
     else if (mutation.kind === 'evidence.add') {
       await db.evidence.delete(mutation.data.id)

@@ -2,6 +2,7 @@ import type { Ref } from 'vue'
 import type { HistoryEntry, Milestone, Person, ProgressUpdate, Team } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
+import { historyOfAction, updatesOfAction } from '../../db/grouped'
 import { loadActionScope, type LocalActionScope } from './scope'
 import { loadPendingIds } from './pending'
 
@@ -19,8 +20,8 @@ export interface Delivery {
 export async function loadDelivery(db: LocalDatabase, actionId: string): Promise<Delivery> {
   const milestones = await db.milestones.where('actionId').equals(actionId).sortBy('position')
   const [updates, history, scope, people, teams, pending] = await Promise.all([
-    db.progressUpdates.where('actionId').equals(actionId).toArray(),
-    db.history.where('actionId').equals(actionId).toArray(),
+    updatesOfAction(db, actionId),
+    historyOfAction(db, actionId),
     loadActionScope(db, actionId, milestones.map((m) => m.id)),
     db.people.toArray(),
     db.teams.toArray(),

@@ -2,6 +2,7 @@ import type { Ref } from 'vue'
 import type { Action, Milestone, Outcome, Plan, ProgressUpdate, Recommendation, Theme } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
+import { updatesOfAction } from '../../db/grouped'
 import { loadEvidence, type EvidenceItem } from '../evidence/queries'
 
 /**
@@ -35,7 +36,7 @@ async function threadActions(db: LocalDatabase, actions: Action[]): Promise<Thre
     [...actions].sort(byPosition).map(async (action) => {
       const [milestones, updates, evidenceCount] = await Promise.all([
         db.milestones.where('actionId').equals(action.id).sortBy('position'),
-        db.progressUpdates.where('actionId').equals(action.id).toArray(),
+        updatesOfAction(db, action.id),
         db.evidence.where('actionId').equals(action.id).count(),
       ])
       updates.sort((a, b) => Date.parse(b.madeAt) - Date.parse(a.madeAt))

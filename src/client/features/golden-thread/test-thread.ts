@@ -1,5 +1,6 @@
 import type { Evidence, Outcome, Plan, ProgressUpdate, Recommendation, Theme } from '../../../shared/entities'
 import { localDb } from '../../db/database'
+import { putUpdates } from '../../db/grouped'
 import { actions, ids, milestones, plan, themes } from '../../../../tests/support/plan-records'
 
 /**
@@ -62,7 +63,7 @@ export async function addThreadRecords(): Promise<void> {
   await localDb.recommendations.bulkPut([rec12, rec5, rec7, rec9])
   await localDb.themes.bulkPut([helpTheme, leadershipTheme, { ...futures, outcomeIds: [safe.id] }].map(searchable))
   await localDb.actions.bulkPut([{ ...k2, recommendationIds: [rec7.id], outcomeIds: [safe.id] }, { ...k1, outcomeIds: [safe.id] }].map(searchable))
-  await localDb.progressUpdates.bulkPut(k2Updates)
+  await putUpdates(localDb, k2Updates)
   await localDb.evidence.bulkPut([milestoneEvidence, actionEvidence])
 }
 

@@ -2,6 +2,7 @@ import type { Ref } from 'vue'
 import type { HistoryEntry } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
+import { historyByPerson, historyOfEntities } from '../../db/grouped'
 import type { OutboxEntry, PendingUpload } from '../../sync/outbox-types'
 import { describeChange } from './describe'
 import { notKeptChanges, type NotKept } from './notices'
@@ -18,7 +19,7 @@ export async function loadChanges(db: LocalDatabase, personId: string): Promise<
     db.actions.toArray(),
     db.milestones.toArray(),
     db.people.toArray(),
-    db.history.where('personId').equals(personId).toArray(),
+    historyByPerson(db, personId),
   ])
   const titles = new Map<string, string>([
     ...actions.map((a) => [a.id, a.code] as [string, string]),
@@ -32,7 +33,7 @@ export async function loadChanges(db: LocalDatabase, personId: string): Promise<
   ])
   // The winners of my lost changes were made by others: fetch those entries too.
   const entityIds = [...new Set(history.filter((h) => h.change === 'status.set').map((h) => h.entityId))]
-  const related: HistoryEntry[] = entityIds.length ? await db.history.where('entityId').anyOf(entityIds).toArray() : []
+  const related: HistoryEntry[] = entityIds.length ? await historyOfEntities(db, entityIds) : []
   const uploads = await db.uploads.toArray()
   return {
     waiting: entries
