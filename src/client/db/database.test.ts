@@ -20,6 +20,7 @@ describe('the device database', () => {
     await v1.table('themes').bulkPut(themes)
     await v1.table('milestones').bulkPut(milestones)
     await v1.table('meta').put({ key: 'checkpoint', value: 77 })
+    await v1.table('meta').put({ key: 'essentialsCheckpoint', value: { checkpoint: 90, complete: false } })
     v1.close()
 
     const upgraded = new LocalDatabase(name)
@@ -31,6 +32,7 @@ describe('the device database', () => {
     expect((await upgraded.milestones.toArray())[0]?.searchText).toContain('protocol')
     // The records stay readable until the pull from the start brings them in the new shape.
     expect(await upgraded.meta.get('checkpoint')).toEqual({ key: 'checkpoint', value: 0 })
+    expect(await upgraded.meta.get('essentialsCheckpoint')).toBeUndefined()
     // Indexes still answer after the upgrade.
     expect(await upgraded.actions.where('code').equals('K2').count()).toBe(1)
     upgraded.close()
