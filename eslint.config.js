@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
   { ignores: ['dist/', '.tmp/', 'data/', 'node_modules/'] },
@@ -24,4 +25,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // Layout is Prettier's: no lint rule argues with it.
+  prettier,
 )

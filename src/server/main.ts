@@ -32,10 +32,16 @@ const app = await buildApp({
 })
 const port = Number(env.PORT ?? 8080)
 await app.listen({ port, host: env.HOST ?? '0.0.0.0' })
-console.log(`Golden Thread is running at http://localhost:${port} (database: ${db.kind}, attachments: ${attachments.kind})`)
-const stopSweep = startUploadSweep(db, attachments, (error) => app.log.error({ err: error }, 'Sweeping expired uploads failed'))
+console.log(
+  `Golden Thread is running at http://localhost:${port} (database: ${db.kind}, attachments: ${attachments.kind})`,
+)
+const stopSweep = startUploadSweep(db, attachments, (error) =>
+  app.log.error({ err: error }, 'Sweeping expired uploads failed'),
+)
 // Surveys whose closing date passed while no replica was running are closed now.
-const stopSurveySweep = startSurveySweep(db, (error) => app.log.error({ err: error }, 'Closing surveys past their closing date failed'))
+const stopSurveySweep = startSurveySweep(db, (error) =>
+  app.log.error({ err: error }, 'Closing surveys past their closing date failed'),
+)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {

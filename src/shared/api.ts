@@ -3,7 +3,12 @@ import type { Organisation, Person } from './entities'
 
 export const signInSchema = z.object({
   // Trimmed and lower-cased before the format check: people type " Name@Council.gov.uk".
-  email: z.string('Enter your email address').trim().toLowerCase().max(254).pipe(z.email('Enter your email address, like name@example.org')),
+  email: z
+    .string('Enter your email address')
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email('Enter your email address, like name@example.org')),
   password: z.string('Enter your password').min(1, 'Enter your password').max(1024),
 })
 export type SignIn = z.infer<typeof signInSchema>

@@ -1,9 +1,22 @@
 import { z } from 'zod'
 import { surveySchema } from './surveys'
 import { base, id, isoDate, position, text, timestamp } from './record-fields'
-import { assignmentSchema, attachmentSchema, evidenceSchema, historySchema, progressUpdateSchema } from './delivery-records'
 import {
-  documentControlSchema, leadSchema, measureSchema, outcomeSchema, provenance, recommendationSchema, riskSchema, sectionSchema,
+  assignmentSchema,
+  attachmentSchema,
+  evidenceSchema,
+  historySchema,
+  progressUpdateSchema,
+} from './delivery-records'
+import {
+  documentControlSchema,
+  leadSchema,
+  measureSchema,
+  outcomeSchema,
+  provenance,
+  recommendationSchema,
+  riskSchema,
+  sectionSchema,
 } from './plan-records'
 
 export * from './delivery-records'

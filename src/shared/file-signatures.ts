@@ -18,7 +18,10 @@ const signatures: { types: string[]; bytes: number[] }[] = [
     bytes: [0x50, 0x4b, 0x03, 0x04],
   },
   // Older Word, Excel and PowerPoint files are OLE compound documents.
-  { types: ['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-powerpoint'], bytes: [0xd0, 0xcf, 0x11, 0xe0] },
+  {
+    types: ['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-powerpoint'],
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+  },
 ]
 
 export function contentMatchesType(firstBytes: Uint8Array, mediaType: string): boolean {

@@ -21,7 +21,13 @@ export const documentControlSchema = z.object({
   owner: text.optional(),
   date: isoDate.optional(),
   versions: z.array(
-    z.object({ version: text, date: isoDate.optional(), dateText: text.optional(), approvedBy: text.optional(), note: text.optional() }),
+    z.object({
+      version: text,
+      date: isoDate.optional(),
+      dateText: text.optional(),
+      approvedBy: text.optional(),
+      note: text.optional(),
+    }),
   ),
   reviewDate: isoDate.optional(),
   reviewText: text.optional(),

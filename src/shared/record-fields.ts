@@ -9,4 +9,3 @@ export const text = pgText(100_000)
 export const position = int4()
 export const number = finiteNumber()
 export const base = { id, version: int8().nonnegative() }
-

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { groupsToWithhold } from './survey-suppression'
-import { computeResults, resultsSoFar, type GroupResult, type PublishedGroup, type PublishedResults, type ResultsInput, type StoredResponse } from './survey-results'
+import {
+  computeResults,
+  resultsSoFar,
+  type GroupResult,
+  type PublishedGroup,
+  type PublishedResults,
+  type ResultsInput,
+  type StoredResponse,
+} from './survey-results'
 import type { Question, Survey } from './surveys'
 
 /**
@@ -19,7 +27,13 @@ import type { Question, Survey } from './surveys'
  */
 const T = 'value-trust'
 const R = 'value-respect'
-const q = (id: string, kind: Question['kind'], key: string, valueId: string | null): Question => ({ id, kind, key, valueId, text: `Question ${key}` })
+const q = (id: string, kind: Question['kind'], key: string, valueId: string | null): Question => ({
+  id,
+  kind,
+  key,
+  valueId,
+  text: `Question ${key}`,
+})
 
 const survey: Survey = {
   id: 'survey-now',
@@ -54,7 +68,10 @@ const placed = (team: Team) => ({ teamId: team, areaId: team ? areaOf[team] : nu
 
 /** One response: the team, then q1–q5, then the free-text answer (if any). */
 function answer(team: Team, [a1, a2, a3, a4, a5]: number[], comment?: string): StoredResponse {
-  return { ...placed(team), answers: { q1: a1!, q2: a2!, q3: a3!, q4: a4!, q5: a5!, ...(comment === undefined ? {} : { q6: comment }) } }
+  return {
+    ...placed(team),
+    answers: { q1: a1!, q2: a2!, q3: a3!, q4: a4!, q5: a5!, ...(comment === undefined ? {} : { q6: comment }) },
+  }
 }
 
 const comments = {
@@ -108,13 +125,21 @@ const before: Survey = {
   ...survey,
   id: 'survey-before',
   title: 'Values survey, autumn 2025',
-  questions: [q('p1', 'agreement', 'trust', T), q('p3', 'agreement', 'respect', R), q('p4', 'yes-no', 'priorities', null), q('p5', 'scale', 'recommend', null)],
+  questions: [
+    q('p1', 'agreement', 'trust', T),
+    q('p3', 'agreement', 'respect', R),
+    q('p4', 'yes-no', 'priorities', null),
+    q('p5', 'scale', 'recommend', null),
+  ],
   opensOn: '2025-10-01',
   closesOn: '2025-10-31',
   measureLinks: [],
   previousSurveyId: null,
 }
-const earlier = (team: Team, [p1, p3, p4, p5]: number[]): StoredResponse => ({ ...placed(team), answers: { p1: p1!, p3: p3!, p4: p4!, p5: p5! } })
+const earlier = (team: Team, [p1, p3, p4, p5]: number[]): StoredResponse => ({
+  ...placed(team),
+  answers: { p1: p1!, p3: p3!, p4: p4!, p5: p5! },
+})
 //                               p1 p3 p4 p5
 const beforeResponses: StoredResponse[] = [
   earlier('S1', [3, 3, 1, 7]),
@@ -193,10 +218,16 @@ const published = (results: PublishedResults, id: string): PublishedGroup => {
   return group
 }
 const question = (group: PublishedGroup, id: string) => group.questions.find((x) => x.questionId === id)!
-const percents = (group: PublishedGroup) => Object.fromEntries(group.questions.map((x) => [x.questionId, x.favourablePercent]))
-const changes = (group: PublishedGroup) => Object.fromEntries(group.questions.map((x) => [x.questionId, [x.previousPercent, x.change]]))
-const values = (group: PublishedGroup) => Object.fromEntries(group.values.map((v) => [v.valueId, [v.favourablePercent, v.previousPercent, v.change]]))
-const measures = (group: PublishedGroup) => Object.fromEntries(group.measures.map((m) => [m.measureId, [m.percent, m.target?.value ?? null, m.target?.by ?? null, m.onTrack]]))
+const percents = (group: PublishedGroup) =>
+  Object.fromEntries(group.questions.map((x) => [x.questionId, x.favourablePercent]))
+const changes = (group: PublishedGroup) =>
+  Object.fromEntries(group.questions.map((x) => [x.questionId, [x.previousPercent, x.change]]))
+const values = (group: PublishedGroup) =>
+  Object.fromEntries(group.values.map((v) => [v.valueId, [v.favourablePercent, v.previousPercent, v.change]]))
+const measures = (group: PublishedGroup) =>
+  Object.fromEntries(
+    group.measures.map((m) => [m.measureId, [m.percent, m.target?.value ?? null, m.target?.by ?? null, m.onTrack]]),
+  )
 const sorted = (list: string[] | undefined) => [...(list ?? [])].sort()
 
 /**
@@ -224,7 +255,8 @@ function differencingLeaks(input: ResultsInput, results: PublishedResults): stri
       if (new Set(used).size !== used.length) continue
       const rest = [...whole.leaves].filter((leaf) => !used.includes(leaf))
       const n = size(rest)
-      if (n > 0 && n < input.survey.minimumGroup) leaks.push(`${whole.id} − ${chosen.map((g) => g.id).join(' − ')} = ${n} (${rest.join(', ')})`)
+      if (n > 0 && n < input.survey.minimumGroup)
+        leaks.push(`${whole.id} − ${chosen.map((g) => g.id).join(' − ')} = ${n} (${rest.join(', ')})`)
     }
   }
   return leaks
@@ -260,7 +292,9 @@ describe('computeResults on a survey worked out by hand', () => {
   })
 
   it('counts responses against the audience of each group', () => {
-    const rates = results.groups.flatMap((g) => (g.withheld ? [] : [[g.group.id, g.audience, g.responses, g.responseRatePercent]]))
+    const rates = results.groups.flatMap((g) =>
+      g.withheld ? [] : [[g.group.id, g.audience, g.responses, g.responseRatePercent]],
+    )
     expect(rates).toEqual([
       ['organisation', 40, 30, 75],
       ['north', 15, 11, 73.3],
@@ -271,9 +305,30 @@ describe('computeResults on a survey worked out by hand', () => {
   })
 
   it('gives % favourable per question, rounded to 0.1, with free text as null', () => {
-    expect(percents(published(results, 'organisation'))).toEqual({ q1: 63.3, q2: 56.7, q3: 56.7, q4: 66.7, q5: 56.7, q6: null })
-    expect(percents(published(results, 'north'))).toEqual({ q1: 54.5, q2: 36.4, q3: 72.7, q4: 54.5, q5: 45.5, q6: null })
-    expect(percents(published(results, 'south'))).toEqual({ q1: 53.8, q2: 53.8, q3: 69.2, q4: 61.5, q5: 46.2, q6: null })
+    expect(percents(published(results, 'organisation'))).toEqual({
+      q1: 63.3,
+      q2: 56.7,
+      q3: 56.7,
+      q4: 66.7,
+      q5: 56.7,
+      q6: null,
+    })
+    expect(percents(published(results, 'north'))).toEqual({
+      q1: 54.5,
+      q2: 36.4,
+      q3: 72.7,
+      q4: 54.5,
+      q5: 45.5,
+      q6: null,
+    })
+    expect(percents(published(results, 'south'))).toEqual({
+      q1: 53.8,
+      q2: 53.8,
+      q3: 69.2,
+      q4: 61.5,
+      q5: 46.2,
+      q6: null,
+    })
     expect(percents(published(results, 'S1'))).toEqual({ q1: 71.4, q2: 57.1, q3: 57.1, q4: 71.4, q5: 57.1, q6: null })
     expect(percents(published(results, 'S2'))).toEqual({ q1: 33.3, q2: 50, q3: 83.3, q4: 50, q5: 33.3, q6: null })
   })
@@ -309,9 +364,30 @@ describe('computeResults on a survey worked out by hand', () => {
       q5: [60, -3.3],
       q6: [null, null],
     })
-    expect(changes(published(results, 'north'))).toEqual({ q1: [66.7, -12.2], q2: [null, null], q3: [50, 22.7], q4: [16.7, 37.8], q5: [100, -54.5], q6: [null, null] })
-    expect(changes(published(results, 'south'))).toEqual({ q1: [77.8, -24], q2: [null, null], q3: [22.2, 47], q4: [88.9, -27.4], q5: [66.7, -20.5], q6: [null, null] })
-    expect(changes(published(results, 'S1'))).toEqual({ q1: [60, 11.4], q2: [null, null], q3: [40, 17.1], q4: [80, -8.6], q5: [40, 17.1], q6: [null, null] })
+    expect(changes(published(results, 'north'))).toEqual({
+      q1: [66.7, -12.2],
+      q2: [null, null],
+      q3: [50, 22.7],
+      q4: [16.7, 37.8],
+      q5: [100, -54.5],
+      q6: [null, null],
+    })
+    expect(changes(published(results, 'south'))).toEqual({
+      q1: [77.8, -24],
+      q2: [null, null],
+      q3: [22.2, 47],
+      q4: [88.9, -27.4],
+      q5: [66.7, -20.5],
+      q6: [null, null],
+    })
+    expect(changes(published(results, 'S1'))).toEqual({
+      q1: [60, 11.4],
+      q2: [null, null],
+      q3: [40, 17.1],
+      q4: [80, -8.6],
+      q5: [40, 17.1],
+      q6: [null, null],
+    })
     expect(Object.values(changes(published(results, 'S2')))).toEqual(Array(6).fill([null, null]))
   })
 
@@ -342,7 +418,10 @@ describe('computeResults on a survey worked out by hand', () => {
       'm-priorities': [50, 60, '2025-06-30', true],
       'm-no-targets': [33.3, null, null, null],
     })
-    expect(published(results, 'organisation').measures[0]).toMatchObject({ title: '% experiencing our values', target: { value: 55, by: '2026-03-31' } })
+    expect(published(results, 'organisation').measures[0]).toMatchObject({
+      title: '% experiencing our values',
+      target: { value: 55, by: '2026-03-31' },
+    })
   })
 
   it('takes a target strictly after the close when none falls on it', () => {
@@ -353,23 +432,43 @@ describe('computeResults on a survey worked out by hand', () => {
   it('gives free-text comments only for published groups, each group only its own, without empty answers', () => {
     expect(sorted(question(published(results, 'organisation'), 'q6').comments)).toEqual(sorted(Object.values(comments)))
     expect(sorted(question(published(results, 'north'), 'q6').comments)).toEqual(sorted([comments.n1, comments.n2]))
-    expect(sorted(question(published(results, 'south'), 'q6').comments)).toEqual(sorted([comments.s1a, comments.s1b, comments.s2]))
+    expect(sorted(question(published(results, 'south'), 'q6').comments)).toEqual(
+      sorted([comments.s1a, comments.s1b, comments.s2]),
+    )
     expect(sorted(question(published(results, 'S1'), 'q6').comments)).toEqual(sorted([comments.s1a, comments.s1b]))
     expect(question(published(results, 'S2'), 'q6').comments).toEqual([comments.s2])
     // Closed questions carry no comments key at all.
-    expect(published(results, 'organisation').questions.filter((x) => 'comments' in x).map((x) => x.questionId)).toEqual(['q6'])
+    expect(
+      published(results, 'organisation')
+        .questions.filter((x) => 'comments' in x)
+        .map((x) => x.questionId),
+    ).toEqual(['q6'])
     // A withheld group carries nothing but its name and the reason.
-    for (const id of ['N1', 'N2']) expect(Object.keys(byId(results, id)).sort()).toEqual(['group', 'reason', 'withheld'])
+    for (const id of ['N1', 'N2'])
+      expect(Object.keys(byId(results, id)).sort()).toEqual(['group', 'reason', 'withheld'])
     expect(JSON.stringify(results.groups.filter((g) => g.withheld))).not.toContain(comments.n2)
   })
 
   it('leaves out groups with no audience, and withholds a group with an audience but no answers', () => {
     const withEmpty = computeResults({
       ...input,
-      teams: [...input.teams, { id: 'S3', name: 'South Youth Team', areaId: 'south' }, { id: 'S4', name: 'South Nobody Team', areaId: 'south' }],
+      teams: [
+        ...input.teams,
+        { id: 'S3', name: 'South Youth Team', areaId: 'south' },
+        { id: 'S4', name: 'South Nobody Team', areaId: 'south' },
+      ],
       audience: new Map([...input.audience, ['S3', 4]]),
     })
-    expect(withEmpty.groups.map((g) => g.group.id)).toEqual(['organisation', 'north', 'south', 'N1', 'N2', 'S1', 'S2', 'S3'])
+    expect(withEmpty.groups.map((g) => g.group.id)).toEqual([
+      'organisation',
+      'north',
+      'south',
+      'N1',
+      'N2',
+      'S1',
+      'S2',
+      'S3',
+    ])
     expect(byId(withEmpty, 'S3')).toMatchObject({ withheld: true, reason: expect.stringMatching(/^Fewer than 5/) })
     // An empty team reveals nothing: South − S1 − S2 = 0.
     expect(byId(withEmpty, 'S1').withheld).toBe(false)
@@ -387,20 +486,43 @@ describe('groupsToWithhold', () => {
   const sortedSet = (set: Set<string>) => [...set].sort()
 
   it('withholds only groups under the minimum when every remainder is 0 or at least the minimum', () => {
-    expect(sortedSet(groupsToWithhold(counts({ org: 10, a: 5, b: 5 }), [{ parent: 'org', children: ['a', 'b'] }], 5))).toEqual([])
+    expect(
+      sortedSet(groupsToWithhold(counts({ org: 10, a: 5, b: 5 }), [{ parent: 'org', children: ['a', 'b'] }], 5)),
+    ).toEqual([])
     // org − a = 5 = b1 + b2, both small, but 5 together is enough.
-    expect(sortedSet(groupsToWithhold(counts({ org: 15, a: 10, b1: 4, b2: 1 }), [{ parent: 'org', children: ['a', 'b1', 'b2'] }], 5))).toEqual(['b1', 'b2'])
-    expect(sortedSet(groupsToWithhold(counts({ org: 4, a: 4 }), [{ parent: 'org', children: ['a'] }], 5))).toEqual(['a', 'org'])
+    expect(
+      sortedSet(
+        groupsToWithhold(counts({ org: 15, a: 10, b1: 4, b2: 1 }), [{ parent: 'org', children: ['a', 'b1', 'b2'] }], 5),
+      ),
+    ).toEqual(['b1', 'b2'])
+    expect(sortedSet(groupsToWithhold(counts({ org: 4, a: 4 }), [{ parent: 'org', children: ['a'] }], 5))).toEqual([
+      'a',
+      'org',
+    ])
   })
 
   it('withholds the smallest shown sibling when the remainder would be small, and repeats until none is', () => {
     // org − c3 − c2 = 2: withhold c2 (6, the smallest shown), then org − c3 = 8.
-    expect(sortedSet(groupsToWithhold(counts({ org: 20, c1: 2, c2: 6, c3: 12 }), [{ parent: 'org', children: ['c1', 'c2', 'c3'] }], 5))).toEqual(['c1', 'c2'])
+    expect(
+      sortedSet(
+        groupsToWithhold(
+          counts({ org: 20, c1: 2, c2: 6, c3: 12 }),
+          [{ parent: 'org', children: ['c1', 'c2', 'c3'] }],
+          5,
+        ),
+      ),
+    ).toEqual(['c1', 'c2'])
     // A lone sibling: p − c2 = 4, so c2 goes too.
-    expect(sortedSet(groupsToWithhold(counts({ p: 12, c1: 4, c2: 8 }), [{ parent: 'p', children: ['c1', 'c2'] }], 5))).toEqual(['c1', 'c2'])
+    expect(
+      sortedSet(groupsToWithhold(counts({ p: 12, c1: 4, c2: 8 }), [{ parent: 'p', children: ['c1', 'c2'] }], 5)),
+    ).toEqual(['c1', 'c2'])
     // Ties: exactly one of the two smallest goes.
-    const tie = groupsToWithhold(counts({ p: 15, c1: 3, c2: 6, c3: 6 }), [{ parent: 'p', children: ['c1', 'c2', 'c3'] }], 5)
-    expect(tie.has('c1') && tie.size === 2 && (tie.has('c2') !== tie.has('c3'))).toBe(true)
+    const tie = groupsToWithhold(
+      counts({ p: 15, c1: 3, c2: 6, c3: 6 }),
+      [{ parent: 'p', children: ['c1', 'c2', 'c3'] }],
+      5,
+    )
+    expect(tie.has('c1') && tie.size === 2 && tie.has('c2') !== tie.has('c3')).toBe(true)
   })
 
   it('follows a suppression from one partition into another', () => {
@@ -410,23 +532,45 @@ describe('groupsToWithhold', () => {
       ...Object.entries(areas).map(([parent, children]) => ({ parent, children })),
     ]
     // A2 (3) is small. org − A1 − B1 = 3: A1 goes (8 < 12); A − nothing shown: fine.
-    expect(sortedSet(groupsToWithhold(counts({ org: 23, A: 11, A1: 8, A2: 3, B: 12, B1: 12 }), partitions({ A: ['A1', 'A2'], B: ['B1'] }), 5))).toEqual(['A1', 'A2'])
+    expect(
+      sortedSet(
+        groupsToWithhold(
+          counts({ org: 23, A: 11, A1: 8, A2: 3, B: 12, B1: 12 }),
+          partitions({ A: ['A1', 'A2'], B: ['B1'] }),
+          5,
+        ),
+      ),
+    ).toEqual(['A1', 'A2'])
     // B3 (3) is small. The organisation's teams come first: org − A1 − A2 − B1 − B2 = 3
     // withholds the smallest shown team anywhere, A2 (6). Then B − B1 − B2 = 3 withholds
     // B2 (7). Then org − A1 − B1 = 16 and A − A1 = 6: nothing more.
     expect(
-      sortedSet(groupsToWithhold(counts({ org: 40, A: 20, A1: 14, A2: 6, B: 20, B1: 10, B2: 7, B3: 3 }), partitions({ A: ['A1', 'A2'], B: ['B1', 'B2', 'B3'] }), 5)),
+      sortedSet(
+        groupsToWithhold(
+          counts({ org: 40, A: 20, A1: 14, A2: 6, B: 20, B1: 10, B2: 7, B3: 3 }),
+          partitions({ A: ['A1', 'A2'], B: ['B1', 'B2', 'B3'] }),
+          5,
+        ),
+      ),
     ).toEqual(['A2', 'B2', 'B3'])
     // Area A (4) is small: org − B = 4 withholds B, the only shown area. org − B1 − B2 − B3
     // = 4 withholds B3 (9). Then org − B1 − B2 = 13, and B is withheld: nothing more.
     expect(
-      sortedSet(groupsToWithhold(counts({ org: 35, A: 4, A1: 4, B: 31, B1: 12, B2: 10, B3: 9 }), partitions({ A: ['A1'], B: ['B1', 'B2', 'B3'] }), 5)),
+      sortedSet(
+        groupsToWithhold(
+          counts({ org: 35, A: 4, A1: 4, B: 31, B1: 12, B2: 10, B3: 9 }),
+          partitions({ A: ['A1'], B: ['B1', 'B2', 'B3'] }),
+          5,
+        ),
+      ),
     ).toEqual(['A', 'A1', 'B', 'B3'])
   })
 
   it('counts people in no child group as part of the remainder', () => {
     // org − a = 3 people in no team: a is withheld, or the 3 would show.
-    expect(sortedSet(groupsToWithhold(counts({ org: 13, a: 10 }), [{ parent: 'org', children: ['a'] }], 5))).toEqual(['a'])
+    expect(sortedSet(groupsToWithhold(counts({ org: 13, a: 10 }), [{ parent: 'org', children: ['a'] }], 5))).toEqual([
+      'a',
+    ])
     expect(sortedSet(groupsToWithhold(counts({ org: 15, a: 10 }), [{ parent: 'org', children: ['a'] }], 5))).toEqual([])
   })
 
@@ -466,15 +610,36 @@ describe('computeResults against differencing', () => {
       Array.from({ length: n }, (_, i) => ({
         teamId: team,
         areaId: areaOfTeam[team] === 'company' ? null : areaOfTeam[team]!,
-        answers: { q1: team === 'W1' ? 0 : 4, q2: 3, q3: 3, q4: 1, q5: 7, ...(i === 0 ? { q6: `Comment from ${team}` } : {}) },
+        answers: {
+          q1: team === 'W1' ? 0 : 4,
+          q2: 3,
+          q3: 3,
+          q4: 1,
+          q5: 7,
+          ...(i === 0 ? { q6: `Comment from ${team}` } : {}),
+        },
       })),
     )
     const demoShaped: ResultsInput = {
       survey: { ...survey, measureLinks: [] },
       responses: rows,
-      audience: new Map([['organisation', 60], ['K', 20], ['R', 12], ['W', 8], ['K1', 10], ['K2', 10], ['R1', 12], ['W1', 8], ['C1', 20]]),
+      audience: new Map([
+        ['organisation', 60],
+        ['K', 20],
+        ['R', 12],
+        ['W', 8],
+        ['K1', 10],
+        ['K2', 10],
+        ['R1', 12],
+        ['W1', 8],
+        ['C1', 20],
+      ]),
       organisation: { id: 'org', name: 'Example' },
-      areas: [{ id: 'K', name: 'Kingston' }, { id: 'R', name: 'Richmond' }, { id: 'W', name: 'Windsor' }],
+      areas: [
+        { id: 'K', name: 'Kingston' },
+        { id: 'R', name: 'Richmond' },
+        { id: 'W', name: 'Windsor' },
+      ],
       teams: Object.keys(teamsOf).map((id) => ({ id, name: id, areaId: areaOfTeam[id]! })),
       measures: [],
     }
@@ -493,7 +658,15 @@ describe('computeResults against differencing', () => {
 describe('resultsSoFar, for a survey still open', () => {
   it('gives the organisation-wide count and rate, the dates, and nothing about any group or answer', () => {
     const soFar = resultsSoFar(survey, responses.length, 40)
-    expect(soFar).toEqual({ surveyId: 'survey-now', published: false, opensOn: '2026-03-01', closesOn: '2026-03-31', responses: 30, audience: 40, responseRatePercent: 75 })
+    expect(soFar).toEqual({
+      surveyId: 'survey-now',
+      published: false,
+      opensOn: '2026-03-01',
+      closesOn: '2026-03-31',
+      responses: 30,
+      audience: 40,
+      responseRatePercent: 75,
+    })
   })
 
   it('says 0% for an audience of no one rather than dividing by zero', () => {

@@ -103,7 +103,8 @@ export interface LinkedMeasure {
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10)
-const difference = (now: number | null, before: number | null) => (now === null || before === null ? null : Math.round(10 * (now - before)) / 10)
+const difference = (now: number | null, before: number | null) =>
+  now === null || before === null ? null : Math.round(10 * (now - before)) / 10
 
 function favourableShare(questions: Question[], responses: StoredResponse[]): number | null {
   let favourable = 0
@@ -131,16 +132,32 @@ function nextTarget(targets: LinkedMeasure['targets'], on: string) {
 }
 
 /** What an open survey shows: the organisation-wide count, which says nothing about any answer. */
-export function resultsSoFar(survey: Pick<Survey, 'id' | 'opensOn' | 'closesOn'>, responses: number, audience: number): ResultsSoFar {
+export function resultsSoFar(
+  survey: Pick<Survey, 'id' | 'opensOn' | 'closesOn'>,
+  responses: number,
+  audience: number,
+): ResultsSoFar {
   const { id: surveyId, opensOn, closesOn } = survey
-  return { surveyId, published: false, opensOn, closesOn, responses, audience, responseRatePercent: percent(responses, audience) ?? 0 }
+  return {
+    surveyId,
+    published: false,
+    opensOn,
+    closesOn,
+    responses,
+    audience,
+    responseRatePercent: percent(responses, audience) ?? 0,
+  }
 }
 
 /** Computes the results of a closed survey for every group the rules allow. Pure: the server feeds it rows. */
 export function computeResults(input: ResultsInput): PublishedResults {
   const { survey, responses, previous } = input
   const min = survey.minimumGroup
-  const groupsOf = (r: StoredResponse) => ['organisation', ...(r.areaId ? [r.areaId] : []), ...(r.teamId ? [r.teamId] : [])]
+  const groupsOf = (r: StoredResponse) => [
+    'organisation',
+    ...(r.areaId ? [r.areaId] : []),
+    ...(r.teamId ? [r.teamId] : []),
+  ]
   const byGroup = (list: StoredResponse[]) => {
     const map = new Map<string, StoredResponse[]>()
     for (const response of list) {
@@ -174,7 +191,10 @@ export function computeResults(input: ResultsInput): PublishedResults {
         ].filter((id) => counts.has(id)),
       },
       { parent: 'organisation', children: input.teams.map((t) => t.id).filter((id) => counts.has(id)) },
-      ...input.areas.map((a) => ({ parent: a.id, children: input.teams.filter((t) => t.areaId === a.id && counts.has(t.id)).map((t) => t.id) })),
+      ...input.areas.map((a) => ({
+        parent: a.id,
+        children: input.teams.filter((t) => t.areaId === a.id && counts.has(t.id)).map((t) => t.id),
+      })),
     ],
     min,
   )
@@ -190,7 +210,10 @@ export function computeResults(input: ResultsInput): PublishedResults {
       return {
         group,
         withheld: true,
-        reason: n < min ? `Fewer than ${min} people answered, so results are withheld to keep answers anonymous.` : `Withheld so that a smaller group's answers cannot be worked out from the other results.`,
+        reason:
+          n < min
+            ? `Fewer than ${min} people answered, so results are withheld to keep answers anonymous.`
+            : `Withheld so that a smaller group's answers cannot be worked out from the other results.`,
       }
     }
     const list = current.get(group.id) ?? []
@@ -208,17 +231,32 @@ export function computeResults(input: ResultsInput): PublishedResults {
         valueId: question.valueId,
         answered: answers.length,
         favourablePercent: share,
-        distribution: question.kind === 'free-text' ? [] : choicesOf[question.kind].map((_, index) => answers.filter((a) => a === index).length),
+        distribution:
+          question.kind === 'free-text'
+            ? []
+            : choicesOf[question.kind].map((_, index) => answers.filter((a) => a === index).length),
         previousPercent: earlier,
         change: difference(share, earlier),
         // Sorted, so the order of comments says nothing about the order people answered in.
-        ...(question.kind === 'free-text' ? { comments: answers.filter((a): a is string => typeof a === 'string').sort() } : {}),
+        ...(question.kind === 'free-text'
+          ? { comments: answers.filter((a): a is string => typeof a === 'string').sort() }
+          : {}),
       }
     })
-    const valueIds = [...new Set(survey.questions.flatMap((q) => (q.valueId && q.kind !== 'free-text' ? [q.valueId] : [])))]
+    const valueIds = [
+      ...new Set(survey.questions.flatMap((q) => (q.valueId && q.kind !== 'free-text' ? [q.valueId] : []))),
+    ]
     const values = valueIds.map((valueId) => {
-      const share = favourableShare(survey.questions.filter((q) => q.valueId === valueId), list)
-      const earlier = previous ? previousPercent(group.id, previous.survey.questions.filter((q) => q.valueId === valueId)) : null
+      const share = favourableShare(
+        survey.questions.filter((q) => q.valueId === valueId),
+        list,
+      )
+      const earlier = previous
+        ? previousPercent(
+            group.id,
+            previous.survey.questions.filter((q) => q.valueId === valueId),
+          )
+        : null
       return { valueId, favourablePercent: share, previousPercent: earlier, change: difference(share, earlier) }
     })
     const measures = survey.measureLinks.flatMap((link): MeasureResult[] => {
@@ -227,10 +265,23 @@ export function computeResults(input: ResultsInput): PublishedResults {
       const share = favourableShare(questionsWithKeys(survey, link.questionKeys), list)
       const target = nextTarget(measure.targets, survey.closesOn)
       const onTrack =
-        share === null || !target || !measure.direction ? null : measure.direction === 'higher-is-better' ? share >= target.value : share <= target.value
+        share === null || !target || !measure.direction
+          ? null
+          : measure.direction === 'higher-is-better'
+            ? share >= target.value
+            : share <= target.value
       return [{ measureId: measure.id, title: measure.title, percent: share, target, onTrack }]
     })
-    return { group, withheld: false, audience, responses: list.length, responseRatePercent: percent(list.length, audience) ?? 0, questions, values, measures }
+    return {
+      group,
+      withheld: false,
+      audience,
+      responses: list.length,
+      responseRatePercent: percent(list.length, audience) ?? 0,
+      questions,
+      values,
+      measures,
+    }
   })
   return { surveyId: survey.id, published: true, minimumGroup: min, groups }
 }

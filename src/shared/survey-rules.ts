@@ -9,7 +9,13 @@ export const questionKinds = ['agreement', 'yes-no', 'scale', 'free-text'] as co
 export type QuestionKind = (typeof questionKinds)[number]
 
 /** The answer choices of each closed question, in order, and which count as favourable. */
-export const agreementScale = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] as const
+export const agreementScale = [
+  'Strongly disagree',
+  'Disagree',
+  'Neither agree nor disagree',
+  'Agree',
+  'Strongly agree',
+] as const
 export const choicesOf: Record<Exclude<QuestionKind, 'free-text'>, readonly string[]> = {
   agreement: agreementScale,
   'yes-no': ['No', 'Yes'],
@@ -29,7 +35,10 @@ export function surveyState(survey: Pick<Survey, 'opensOn' | 'closesOn'>, today:
 }
 
 /** Checks answers against the survey's questions; returns the problem in words, or undefined. */
-export function answersProblem(survey: Pick<Survey, 'questions'>, answers: Record<string, unknown>): string | undefined {
+export function answersProblem(
+  survey: Pick<Survey, 'questions'>,
+  answers: Record<string, unknown>,
+): string | undefined {
   for (const question of survey.questions) {
     const answer = answers[question.id]
     if (answer === undefined || answer === '') {
@@ -38,12 +47,18 @@ export function answersProblem(survey: Pick<Survey, 'questions'>, answers: Recor
     }
     if (question.kind === 'free-text') {
       if (typeof answer !== 'string') return `“${question.text}” needs a written answer.`
-    } else if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < 0 || answer >= choicesOf[question.kind].length) {
+    } else if (
+      typeof answer !== 'number' ||
+      !Number.isInteger(answer) ||
+      answer < 0 ||
+      answer >= choicesOf[question.kind].length
+    ) {
       return `The answer to “${question.text}” is not one of its choices.`
     }
   }
   const known = new Set(survey.questions.map((q) => q.id))
-  if (Object.keys(answers).some((key) => !known.has(key))) return 'The answers include a question this survey does not ask.'
+  if (Object.keys(answers).some((key) => !known.has(key)))
+    return 'The answers include a question this survey does not ask.'
   return undefined
 }
 
@@ -52,7 +67,11 @@ export function answersProblem(survey: Pick<Survey, 'questions'>, answers: Recor
  * `null` for someone in no team (counted for the whole organisation only); `undefined`
  * when the person is not in the audience at all.
  */
-export function reportingTeam(audience: Audience, teamIds: string[], areaOfTeam: (teamId: string) => string | undefined): string | null | undefined {
+export function reportingTeam(
+  audience: Audience,
+  teamIds: string[],
+  areaOfTeam: (teamId: string) => string | undefined,
+): string | null | undefined {
   if (audience.kind === 'teams') return teamIds.find((id) => audience.teamIds.includes(id))
   if (audience.kind === 'areas') return teamIds.find((id) => audience.areaIds.includes(areaOfTeam(id) ?? ''))
   return teamIds[0] ?? null

@@ -10,7 +10,7 @@ export function groupsToWithhold(
   minimum: number,
 ): Set<string> {
   const withheld = new Set([...counts].filter(([, n]) => n < minimum).map(([id]) => id))
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     for (const { parent, children } of partitions) {
       const parentCount = counts.get(parent) ?? 0

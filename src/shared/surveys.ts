@@ -40,14 +40,24 @@ export const surveyDraftSchema = z
     audience: audienceSchema,
     opensOn: isoDate,
     closesOn: isoDate,
-    minimumGroup: z.number().int().min(minimumGroupFloor, `The minimum reporting group can never be below ${minimumGroupFloor}.`).max(1000),
+    minimumGroup: z
+      .number()
+      .int()
+      .min(minimumGroupFloor, `The minimum reporting group can never be below ${minimumGroupFloor}.`)
+      .max(1000),
     /** Plan measures whose actual this survey's result becomes, and from which questions. */
     measureLinks: z.array(z.object({ measureId: id, questionKeys: z.array(questionKey).min(1).max(60) })).max(20),
     /** The earlier round results are compared with. */
     previousSurveyId: id.nullable(),
   })
-  .refine((s) => s.closesOn >= s.opensOn, { message: 'The closing date must be on or after the opening date.', path: ['closesOn'] })
-  .refine((s) => new Set(s.questions.map((q) => q.key)).size === s.questions.length, { message: 'Each question needs its own key.', path: ['questions'] })
+  .refine((s) => s.closesOn >= s.opensOn, {
+    message: 'The closing date must be on or after the opening date.',
+    path: ['closesOn'],
+  })
+  .refine((s) => new Set(s.questions.map((q) => q.key)).size === s.questions.length, {
+    message: 'Each question needs its own key.',
+    path: ['questions'],
+  })
 export type SurveyDraft = z.infer<typeof surveyDraftSchema>
 
 export const surveySchema = z.object({
@@ -70,4 +80,3 @@ export type Survey = z.infer<typeof surveySchema>
 export const answerSchema = z.union([z.number().int().min(0).max(10), pgText(2000, { trim: true })])
 /** Keyed by question id. */
 export const surveyAnswersSchema = z.record(id, answerSchema)
-

@@ -23,12 +23,18 @@ const fillCommentaries = [
  * over every action and person of the organisation and the last year and a half.
  */
 async function fillHistory(db: Database, orgId: string, target: number): Promise<number> {
-  const [{ n }] = (await db.query<{ n: string }>('select count(*) as n from history where org_id = $1', [orgId])) as [{ n: string }]
+  const [{ n }] = (await db.query<{ n: string }>('select count(*) as n from history where org_id = $1', [orgId])) as [
+    { n: string },
+  ]
   const missing = target - Number(n)
   if (missing <= 0) return 0
   await db.transaction(async (tx) => {
-    const actions = (await tx.query<{ id: string }>('select id from actions where org_id = $1 order by code', [orgId])).map((r) => r.id)
-    const people = (await tx.query<{ id: string }>('select id from people where org_id = $1 order by name', [orgId])).map((r) => r.id)
+    const actions = (
+      await tx.query<{ id: string }>('select id from actions where org_id = $1 order by code', [orgId])
+    ).map((r) => r.id)
+    const people = (
+      await tx.query<{ id: string }>('select id from people where org_id = $1 order by name', [orgId])
+    ).map((r) => r.id)
     const first = await reserveVersions(tx, orgId, 2 * missing)
     await tx.query(
       `create temp table bench_fill on commit drop as
@@ -82,11 +88,16 @@ async function timePushes(demo: DemoApp, cookie: string, count: number) {
   for (let i = 0; i < count; i++) {
     const body = pushBody(demo.work, historyPushSize, 'bench-history-device', { statusEvery: 5 })
     const start = performance.now()
-    const response = await fetch(`${demo.app.origin}/api/sync/push`, { method: 'POST', headers: demo.pushHeaders(cookie), body })
+    const response = await fetch(`${demo.app.origin}/api/sync/push`, {
+      method: 'POST',
+      headers: demo.pushHeaders(cookie),
+      body,
+    })
     const text = await response.text()
     times.push(performance.now() - start)
     if (response.status !== 200) throw new Error(`A push answered ${response.status}: ${text.slice(0, 200)}`)
-    for (const r of (JSON.parse(text) as { results: { outcome: string }[] }).results) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1
+    for (const r of (JSON.parse(text) as { results: { outcome: string }[] }).results)
+      outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1
   }
   return { times, outcomes }
 }
@@ -102,7 +113,14 @@ export async function benchApplyVsHistory(): Promise<{ figures: Figure[]; detail
   try {
     const cookie = await demo.signIn('manager@demo.local')
     await timePushes(demo, cookie, 3) // warm-up, not counted
-    const levels: { target: number; filled: number; fillMs: number; before: Record<string, number>; times: number[]; outcomes: Record<string, number> }[] = []
+    const levels: {
+      target: number
+      filled: number
+      fillMs: number
+      before: Record<string, number>
+      times: number[]
+      outcomes: Record<string, number>
+    }[] = []
     for (const target of historyLevels) {
       const start = performance.now()
       const filled = await fillHistory(db, orgId, target)
@@ -115,8 +133,10 @@ export async function benchApplyVsHistory(): Promise<{ figures: Figure[]; detail
     const [small, large] = levels as [(typeof levels)[0], (typeof levels)[0]]
     const bench = 'Push apply cost vs history size'
     const row = (level: typeof small): Figure => ({
-      bench, name: `Push of ${historyPushSize} changes, ${level.target.toLocaleString('en-GB')} applied changes stored, median of ${historyPushes}`,
-      value: median(level.times), unit: 'ms',
+      bench,
+      name: `Push of ${historyPushSize} changes, ${level.target.toLocaleString('en-GB')} applied changes stored, median of ${historyPushes}`,
+      value: median(level.times),
+      unit: 'ms',
       note: `p90 ${round(percentile(level.times, 0.9))} ms; history ${level.before.history!.toLocaleString('en-GB')} rows before, +${(historyPushes * historyPushSize).toLocaleString('en-GB')} during; ${level.filled.toLocaleString('en-GB')} added by SQL in ${Math.round(level.fillMs)} ms`,
     })
     return {
@@ -124,7 +144,11 @@ export async function benchApplyVsHistory(): Promise<{ figures: Figure[]; detail
         row(small),
         row(large),
         {
-          bench, name: `Ratio of the medians (${historyLevels.map((n) => n.toLocaleString('en-GB')).join(' / ')})`, value: median(large.times) / median(small.times), unit: '×', goalAtMost: 1.25,
+          bench,
+          name: `Ratio of the medians (${historyLevels.map((n) => n.toLocaleString('en-GB')).join(' / ')})`,
+          value: median(large.times) / median(small.times),
+          unit: '×',
+          goalAtMost: 1.25,
           note: `goal ~1: applying must not grow with history; one push = ${historyPushSize} changes, a status every 5th; outcomes ${JSON.stringify(large.outcomes)}`,
         },
       ],

@@ -8,7 +8,12 @@ declare module 'autocannon' {
     headers?: Record<string, string>
     body?: string | Buffer
     setupRequest?: (request: Request, context: Record<string, unknown>) => Request
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void
   }
 
   export interface Options {
@@ -44,7 +49,10 @@ declare module 'autocannon' {
   }
 
   export interface Instance extends EventEmitter {
-    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this
     on(event: string, listener: (...args: unknown[]) => void): this
   }
 

@@ -42,7 +42,9 @@ export async function addBenchOrganisations(db: Database, options: BenchOrganisa
       const plan = await importIntoNewOrganisation(tx, organisation, afcFramework, afcBusinessPlan)
       const { orgId } = plan
       const areaIds = [...plan.areaIds.values()]
-      const actionIds = (await tx.query<{ id: string }>('select id from actions where plan_id = $1 order by position', [plan.planId])).map((a) => a.id)
+      const actionIds = (
+        await tx.query<{ id: string }>('select id from actions where plan_id = $1 order by position', [plan.planId])
+      ).map((a) => a.id)
       const teams = Array.from({ length: options.teamsPerOrganisation }, (_, t) => ({
         id: randomUUID(),
         orgId,
@@ -53,8 +55,19 @@ export async function addBenchOrganisations(db: Database, options: BenchOrganisa
       }))
       const milestones = actionIds.flatMap((actionId) =>
         Array.from({ length: options.milestonesPerAction }, (_, position) => ({
-          id: randomUUID(), orgId, actionId, title: `Milestone ${position + 1}`, leads: [], deadlineText: null, dueDate: null, monitoring: null,
-          ownerPersonId: null, status: 'not-started', source: null, sourceNote: null, position,
+          id: randomUUID(),
+          orgId,
+          actionId,
+          title: `Milestone ${position + 1}`,
+          leads: [],
+          deadlineText: null,
+          dueDate: null,
+          monitoring: null,
+          ownerPersonId: null,
+          status: 'not-started',
+          source: null,
+          sourceNote: null,
+          position,
         })),
       )
       const members = teams.flatMap((team, t) =>
@@ -70,13 +83,36 @@ export async function addBenchOrganisations(db: Database, options: BenchOrganisa
           team,
         })),
       )
-      let version = await reserveVersions(tx, orgId, teams.length + members.length + milestones.length + actionIds.length)
-      await insertRecords(tx, 'teams', teams.map(({ actionIds: _, ...team }) => ({ ...team, version: version++ })))
-      await insertRecords(tx, 'people', members.map(({ email: _, team: __, ...person }) => ({ ...person, version: version++ })))
-      await insertRecords(tx, 'accounts', members.map((person) => ({ personId: person.id, email: person.email, passwordHash })))
-      await insertRecords(tx, 'milestones', milestones.map((milestone) => ({ ...milestone, version: version++ })))
+      let version = await reserveVersions(
+        tx,
+        orgId,
+        teams.length + members.length + milestones.length + actionIds.length,
+      )
+      await insertRecords(
+        tx,
+        'teams',
+        teams.map(({ actionIds: _, ...team }) => ({ ...team, version: version++ })),
+      )
+      await insertRecords(
+        tx,
+        'people',
+        members.map(({ email: _, team: __, ...person }) => ({ ...person, version: version++ })),
+      )
+      await insertRecords(
+        tx,
+        'accounts',
+        members.map((person) => ({ personId: person.id, email: person.email, passwordHash })),
+      )
+      await insertRecords(
+        tx,
+        'milestones',
+        milestones.map((milestone) => ({ ...milestone, version: version++ })),
+      )
       for (const team of teams) {
-        await tx.query('update actions set lead_team_id = $1, version = $2 + array_position($3::uuid[], id) - 1 where id = any($3::uuid[])', [team.id, version, team.actionIds])
+        await tx.query(
+          'update actions set lead_team_id = $1, version = $2 + array_position($3::uuid[], id) - 1 where id = any($3::uuid[])',
+          [team.id, version, team.actionIds],
+        )
         version += team.actionIds.length
       }
       for (const person of members) {

@@ -71,7 +71,9 @@ const kb = (bytes: number) => bytes / 1000
  * of its own rather than dist/, so it never swaps files under a test run serving dist/.
  */
 export async function benchBundle(distDir: string): Promise<{ figures: Figure[]; details: unknown }> {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir'], { stdio: 'inherit' })
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir'], {
+    stdio: 'inherit',
+  })
   const html = readFileSync(join(distDir, 'index.html'), 'utf8')
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest
 
@@ -93,9 +95,29 @@ export async function benchBundle(distDir: string): Promise<{ figures: Figure[];
   const bench = 'Bundle (gzip, 1 KB = 1000 B)'
   return {
     figures: [
-      { bench, name: 'Entry: script + static imports + CSS', value: kb(entry.gzip), unit: 'KB', goalAtMost: budgetKb, note: `${kb(entry.raw).toFixed(1)} KB raw; ${list(entry)}` },
-      { bench, name: 'Entry + first screen (/my-team)', value: kb(firstScreen.gzip), unit: 'KB', goalAtMost: budgetKb, note: `${kb(firstScreen.raw).toFixed(1)} KB raw; adds ${kb(firstScreen.gzip - entry.gzip).toFixed(1)} KB` },
-      { bench, name: 'Entry + sign-in screen (first visit)', value: kb(signIn.gzip), unit: 'KB', note: `${kb(signIn.raw).toFixed(1)} KB raw; adds ${kb(signIn.gzip - entry.gzip).toFixed(1)} KB (for information)` },
+      {
+        bench,
+        name: 'Entry: script + static imports + CSS',
+        value: kb(entry.gzip),
+        unit: 'KB',
+        goalAtMost: budgetKb,
+        note: `${kb(entry.raw).toFixed(1)} KB raw; ${list(entry)}`,
+      },
+      {
+        bench,
+        name: 'Entry + first screen (/my-team)',
+        value: kb(firstScreen.gzip),
+        unit: 'KB',
+        goalAtMost: budgetKb,
+        note: `${kb(firstScreen.raw).toFixed(1)} KB raw; adds ${kb(firstScreen.gzip - entry.gzip).toFixed(1)} KB`,
+      },
+      {
+        bench,
+        name: 'Entry + sign-in screen (first visit)',
+        value: kb(signIn.gzip),
+        unit: 'KB',
+        note: `${kb(signIn.raw).toFixed(1)} KB raw; adds ${kb(signIn.gzip - entry.gzip).toFixed(1)} KB (for information)`,
+      },
     ],
     details: { entry, firstScreen, signIn },
   }

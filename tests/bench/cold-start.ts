@@ -47,7 +47,11 @@ async function oneColdStart(page: Page): Promise<Run> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
   await page.goto('/my-team', { waitUntil: 'commit' })
   // Functions, not strings: the app's CSP forbids eval, which a string predicate would need.
-  await page.waitForFunction(() => (window as { __gtHeadingFrameAt?: number }).__gtHeadingFrameAt !== undefined, undefined, { timeout: 20_000 })
+  await page.waitForFunction(
+    () => (window as { __gtHeadingFrameAt?: number }).__gtHeadingFrameAt !== undefined,
+    undefined,
+    { timeout: 20_000 },
+  )
   const run = await page.evaluate(`({
     domContentLoadedMs: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
     appMountedMs: window.__gtAppAt,
@@ -93,7 +97,8 @@ export async function benchColdStart(appDir: string): Promise<{ figures: Figure[
       await workers.detach()
       const run = await oneColdStart(tab)
       await tab.close()
-      if (!run.controlledBySw) throw new Error('The page loaded offline without the service worker: nothing was measured from the cache')
+      if (!run.controlledBySw)
+        throw new Error('The page loaded offline without the service worker: nothing was measured from the cache')
       if (i > 0) results.push(run)
     }
 
@@ -111,10 +116,19 @@ export async function benchColdStart(appDir: string): Promise<{ figures: Figure[
           note: `runs ${headings.map((ms) => Math.round(ms)).join(', ')}; next frame median ${Math.round(median(results.map((r) => r.nextFrameMs)))} ms`,
         },
         {
-          bench, name: 'of which: HTML and scripts run (DOMContentLoaded)', value: median(results.map((r) => r.domContentLoadedMs)), unit: 'ms',
+          bench,
+          name: 'of which: HTML and scripts run (DOMContentLoaded)',
+          value: median(results.map((r) => r.domContentLoadedMs)),
+          unit: 'ms',
           note: `then the shell mounts at ${Math.round(median(results.map((r) => r.appMountedMs)))} ms; the rest is session, IndexedDB and the view`,
         },
-        { bench, name: 'First contentful paint, median', value: fcps.length ? median(fcps) : null, unit: 'ms', note: 'for information' },
+        {
+          bench,
+          name: 'First contentful paint, median',
+          value: fcps.length ? median(fcps) : null,
+          unit: 'ms',
+          note: 'for information',
+        },
       ],
       details: { runs: results },
     }

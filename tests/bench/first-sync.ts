@@ -28,7 +28,10 @@ export async function benchFirstSync(): Promise<{ figures: Figure[]; details: un
     const page = await device.context.newPage()
     await page.goto('/')
     await page.getByText('Ready').waitFor({ timeout: 20_000 })
-    const status = await page.evaluate(([email, password]) => window.bench.signIn(email, password), [org.email, org.password] as const)
+    const status = await page.evaluate(([email, password]) => window.bench.signIn(email, password), [
+      org.email,
+      org.password,
+    ] as const)
     if (status !== 200) throw new Error(`Signing in to the five-plan organisation answered ${status}`)
     const syncs: FirstSyncRun[] = []
     for (let i = 0; i < runs; i++) syncs.push(await page.evaluate((id) => window.bench.firstSync(id), org.personId))
@@ -44,31 +47,58 @@ export async function benchFirstSync(): Promise<{ figures: Figure[]; details: un
     const bench = 'First sync, five plans'
     const figures: Figure[] = [
       {
-        bench, name: `First sync into an empty database, median of ${runs}`, value: median(totals), unit: 'ms', goalAtMost: totalGoalMs,
+        bench,
+        name: `First sync into an empty database, median of ${runs}`,
+        value: median(totals),
+        unit: 'ms',
+        goalAtMost: totalGoalMs,
         note: `runs ${totals.map(Math.round).join(', ')}; ${typical.received.toLocaleString('en-GB')} changes of ${records.toLocaleString('en-GB')} records in ${typical.requests} requests; waiting on the network ${Math.round(typical.networkMs)} ms of it`,
       },
       {
-        bench, name: 'Longest main-thread task during first syncs', value: longest, unit: 'ms', goalAtMost: longTaskGoalMs,
-        note: longest === null ? 'none over 50 ms (the long-task API reports only those)' : `${tasks.length} over 50 ms in ${runs} syncs: ${tasks.map((t) => Math.round(t.duration)).join(', ')} ms`,
+        bench,
+        name: 'Longest main-thread task during first syncs',
+        value: longest,
+        unit: 'ms',
+        goalAtMost: longTaskGoalMs,
+        note:
+          longest === null
+            ? 'none over 50 ms (the long-task API reports only those)'
+            : `${tasks.length} over 50 ms in ${runs} syncs: ${tasks.map((t) => Math.round(t.duration)).join(', ')} ms`,
       },
       {
-        bench, name: 'My team usable (all its projects on the device), median', value: usableMs, unit: 'ms',
+        bench,
+        name: 'My team usable (all its projects on the device), median',
+        value: usableMs,
+        unit: 'ms',
         note: `runs ${usable.map((t) => (t === null ? 'never' : Math.round(t))).join(', ')}; ${typical.team.projects} projects under ${typical.team.priorities} priorities`,
       },
       {
-        bench, name: 'My team usable, as a share of the whole sync', value: usableMs === null ? null : round(usableMs / median(totals), 2), unit: '×', goalAtMost: 0.99,
+        bench,
+        name: 'My team usable, as a share of the whole sync',
+        value: usableMs === null ? null : round(usableMs / median(totals), 2),
+        unit: '×',
+        goalAtMost: 0.99,
         note: 'goal: before the sync ends',
       },
       {
-        bench, name: 'First sync, bytes transferred', value: round(typical.transferBytes / 1000, 1), unit: 'KB',
+        bench,
+        name: 'First sync, bytes transferred',
+        value: round(typical.transferBytes / 1000, 1),
+        unit: 'KB',
         note: `${round(typical.decodedBodyBytes / 1000, 1)} KB decoded`,
       },
       {
-        bench, name: 'Server share: pullChanges for every page', value: server.ms, unit: 'ms',
+        bench,
+        name: 'Server share: pullChanges for every page',
+        value: server.ms,
+        unit: 'ms',
         note: `${server.pages} pages on PGlite, no HTTP; ${round(server.bytes / 1000, 1)} KB of JSON, ${round(server.gzipBytes / 1000, 1)} KB gzipped`,
       },
     ]
-    return { figures, details: { organisation: { counts: org.counts, records, seedMs: org.seedMs }, syncs, serverPull: server } }
+    return {
+      figures,
+      details: { organisation: { counts: org.counts, records, seedMs: org.seedMs }, syncs, serverPull: server },
+    }
   } finally {
     await device.close()
     await app.stop()

@@ -22,12 +22,21 @@ const kb = (bytes: number) => bytes / 1000
 export async function benchPhotos(): Promise<{ figures: Figure[]; details: unknown }> {
   const { demo, page, close } = await managerOnBenchPage()
   try {
-    const made = await page.evaluate((args) => window.bench.makePhotos(...args), [photoCount, width, height, noise, cameraQuality] as [number, number, number, number, number])
+    const made = await page.evaluate((args) => window.bench.makePhotos(...args), [
+      photoCount,
+      width,
+      height,
+      noise,
+      cameraQuality,
+    ] as [number, number, number, number, number])
     const resized = await page.evaluate(() => window.bench.resizePhotos())
     mkdirSync('.tmp', { recursive: true })
     writeFileSync(samplePath, Buffer.from(await page.evaluate(() => window.bench.resizedSample(0)), 'base64'))
 
-    await page.evaluate(([person, action]) => window.bench.queuePhotoEvidence(person, action), [demo.work.managerId, demo.work.actionIds[0]!] as const)
+    await page.evaluate(([person, action]) => window.bench.queuePhotoEvidence(person, action), [
+      demo.work.managerId,
+      demo.work.actionIds[0]!,
+    ] as const)
     const upload = await page.evaluate(() => window.bench.pushOutbox())
     const [stored] = await demo.app.db.query<{ n: string; bytes: string | null }>(
       'select count(*) as n, sum(size) as bytes from attachments where evidence_id is not null and received_bytes = size and version is not null',
@@ -38,24 +47,38 @@ export async function benchPhotos(): Promise<{ figures: Figure[]; details: unkno
     const times = resized.map((p) => p.ms)
     const sentBytes = upload.uploads.reduce((total, u) => total + u.size, 0)
     const bench = `Evidence photos (${photoCount} × ${width}×${height})`
-    const spread = (values: number[]) => `min ${round(kb(Math.min(...values)))}, median ${round(kb(median(values)))}, max ${round(kb(Math.max(...values)))} KB`
+    const spread = (values: number[]) =>
+      `min ${round(kb(Math.min(...values)))}, median ${round(kb(median(values)))}, max ${round(kb(Math.max(...values)))} KB`
     const shapes = [...new Set(resized.map((p) => `${p.width}×${p.height}`))]
     return {
       figures: [
         {
-          bench, name: `Photos as the camera saved them (JPEG ${cameraQuality}), median`, value: kb(median(originals)), unit: 'KB',
+          bench,
+          name: `Photos as the camera saved them (JPEG ${cameraQuality}), median`,
+          value: kb(median(originals)),
+          unit: 'KB',
           note: `${spread(originals)}; a photographed printed page with grain, made in ${Math.round(median(made.map((p) => p.ms)))} ms each`,
         },
         {
-          bench, name: 'Bytes kept per photo after resizePhoto, largest', value: kb(Math.max(...kept)), unit: 'KB', goalAtMost: photoTargetBytes / 1000,
+          bench,
+          name: 'Bytes kept per photo after resizePhoto, largest',
+          value: kb(Math.max(...kept)),
+          unit: 'KB',
+          goalAtMost: photoTargetBytes / 1000,
           note: `${spread(kept)}; kept at ${shapes.join(', ')}; ${kept.filter((b) => b > photoTargetBytes).length} over the 300 KiB target; sample in ${samplePath}`,
         },
         {
-          bench, name: 'resizePhoto time per photo, median', value: median(times), unit: 'ms',
+          bench,
+          name: 'resizePhoto time per photo, median',
+          value: median(times),
+          unit: 'ms',
           note: `max ${Math.round(Math.max(...times))} ms; one at a time, as addEvidence does`,
         },
         {
-          bench, name: `Upload of all ${photoCount} via pushAll (uploadFile, then the evidence)`, value: upload.ms, unit: 'ms',
+          bench,
+          name: `Upload of all ${photoCount} via pushAll (uploadFile, then the evidence)`,
+          value: upload.ms,
+          unit: 'ms',
           note: `${round(kb(sentBytes))} KB in ${upload.uploads.length} chunk requests (median ${Math.round(median(upload.uploads.map((u) => u.ms)))} ms) + ${upload.otherRequests} status checks + ${upload.pushes.length} push, one after another; ${stored?.n ?? 0} attachments published on the server (${round(kb(Number(stored?.bytes ?? 0)))} KB)`,
         },
       ],

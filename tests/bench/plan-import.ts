@@ -29,7 +29,8 @@ async function timeImports(db: Database, document: unknown, before: unknown[]) {
   for (let i = 0; i < runs; i++) {
     const orgId = await db.transaction(async (tx) => {
       const id = await createOrganisation(tx, `Import bench ${i + 1}`, `IB${i + 1}`)
-      for (const earlier of before) await importPlan(tx, { orgId: id, document: earlier, importedBy: null, dryRun: false })
+      for (const earlier of before)
+        await importPlan(tx, { orgId: id, document: earlier, importedBy: null, dryRun: false })
       return id
     })
     let start = performance.now()
@@ -39,7 +40,8 @@ async function timeImports(db: Database, document: unknown, before: unknown[]) {
     start = performance.now()
     const repeated = await db.transaction((tx) => importPlan(tx, { orgId, document, importedBy: null, dryRun: false }))
     again.push(performance.now() - start)
-    if (repeated.created.length || repeated.changed.length) throw new Error('Importing the same document again changed something')
+    if (repeated.created.length || repeated.changed.length)
+      throw new Error('Importing the same document again changed something')
   }
   return { first, again, records }
 }
@@ -57,18 +59,27 @@ export async function benchPlanImport(): Promise<{ figures: Figure[]; details: u
   const postgres = await openDatabase({ url: await pg.createDatabase(`bench_${randomUUID().replaceAll('-', '')}`) })
   try {
     const results: [string, Awaited<ReturnType<typeof timeImports>>][] = []
-    for (const [name, db] of [['PGlite', pglite], ['PostgreSQL', postgres]] as const) {
+    for (const [name, db] of [
+      ['PGlite', pglite],
+      ['PostgreSQL', postgres],
+    ] as const) {
       await migrate(db)
       results.push([name, await timeImports(db, document, before)])
     }
     const bench = 'Plan import, largest seed'
     const figures = results.flatMap(([name, r]): Figure[] => [
       {
-        bench, name: `Import into a fresh organisation on ${name}, median of ${runs}`, value: median(r.first), unit: 'ms',
+        bench,
+        name: `Import into a fresh organisation on ${name}, median of ${runs}`,
+        value: median(r.first),
+        unit: 'ms',
         note: `${title}${first}: ${round(bytes / 1000)} KB, ${r.records} records; runs ${r.first.map((t) => Math.round(t)).join(', ')}`,
       },
       {
-        bench, name: `Re-import unchanged on ${name}, median of ${runs}`, value: median(r.again), unit: 'ms',
+        bench,
+        name: `Re-import unchanged on ${name}, median of ${runs}`,
+        value: median(r.again),
+        unit: 'ms',
         note: `nothing written; ${round(median(r.again) / median(r.first), 2)}× the first import; runs ${r.again.map((t) => Math.round(t)).join(', ')}`,
       },
     ])

@@ -53,7 +53,10 @@ export async function demoAppOnPostgres(staticDir?: string): Promise<DemoApp> {
   try {
     const ids = await demoIds(app.db)
     const actionIds = [ids.action('K9'), ids.action('K8')]
-    const milestones = await app.db.query<{ id: string }>('select id from milestones where action_id = $1 order by position', [actionIds[0]])
+    const milestones = await app.db.query<{ id: string }>(
+      'select id from milestones where action_id = $1 order by position',
+      [actionIds[0]],
+    )
     const work = { ids, managerId: ids.person.manager, actionIds, milestoneIds: milestones.map((m) => m.id) }
     return {
       app,
@@ -66,7 +69,10 @@ export async function demoAppOnPostgres(staticDir?: string): Promise<DemoApp> {
           headers: { 'content-type': 'application/json', origin: app.origin },
           body: JSON.stringify({ email, password: demoPassword }),
         })
-        const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]!).find((pair) => pair.startsWith('gt_session='))
+        const cookie = response.headers
+          .getSetCookie()
+          .map((line) => line.split(';')[0]!)
+          .find((pair) => pair.startsWith('gt_session='))
         if (response.status !== 200 || !cookie) throw new Error(`Signing in as ${email} answered ${response.status}`)
         return cookie
       },

@@ -55,7 +55,10 @@ interface QueryTimes {
 }
 
 async function timeQueries(page: Page, personId: string, searchQueries: string[]): Promise<QueryTimes> {
-  const team = await page.evaluate(([id, runs]) => window.bench.timeTeamPriorities(id, runs), [personId, queryRuns + 1] as const)
+  const team = await page.evaluate(([id, runs]) => window.bench.timeTeamPriorities(id, runs), [
+    personId,
+    queryRuns + 1,
+  ] as const)
   const searches: QueryTimes['searches'] = []
   for (const query of searchQueries) {
     const result = await page.evaluate(([q, runs]) => window.bench.timeSearch(q, runs), [query, queryRuns + 1] as const)
@@ -79,7 +82,10 @@ export async function benchPullAndQueries(): Promise<{ figures: Figure[]; detail
     const page = await context.newPage()
     await page.goto('/')
     await page.getByText('Ready').waitFor({ timeout: 20_000 })
-    const status = await page.evaluate(([email, password]) => window.bench.signIn(email, password), [plan.email, plan.password] as const)
+    const status = await page.evaluate(([email, password]) => window.bench.signIn(email, password), [
+      plan.email,
+      plan.password,
+    ] as const)
     if (status !== 200) throw new Error(`Signing in to the synthetic plan answered ${status}`)
 
     // A device that has never synced pulls everything; the median of a few such pulls.
@@ -112,43 +118,99 @@ export async function benchPullAndQueries(): Promise<{ figures: Figure[]; detail
 
     const figures: Figure[] = [
       {
-        bench: syncBench, name: `Full pull into an empty database, median of ${fullPulls}`, value: median(pulls.map((p) => p.ms)), unit: 'ms', goalAtMost: 2500,
+        bench: syncBench,
+        name: `Full pull into an empty database, median of ${fullPulls}`,
+        value: median(pulls.map((p) => p.ms)),
+        unit: 'ms',
+        goalAtMost: 2500,
         note: `runs ${pulls.map((p) => Math.round(p.ms)).join(', ')}; ${typical.received.toLocaleString('en-GB')} records in ${typical.requests} requests; waiting on the network ${Math.round(typical.networkMs)} ms of it`,
       },
       {
-        bench: syncBench, name: 'Long tasks (> 50 ms) during full pulls, per pull', value: allLongTasks.length / fullPulls, unit: 'count', goalAtMost: 0,
+        bench: syncBench,
+        name: 'Long tasks (> 50 ms) during full pulls, per pull',
+        value: allLongTasks.length / fullPulls,
+        unit: 'count',
+        goalAtMost: 0,
         note: `${allLongTasks.length} in ${fullPulls} pulls${allLongTasks.length ? `; durations ${allLongTasks.map((t) => Math.round(t.duration)).join(', ')} ms` : ''}`,
       },
-      { bench: syncBench, name: 'Longest main-thread task during full pulls', value: longest, unit: 'ms', goalAtMost: 50, note: longest === null ? 'none over 50 ms (the long-task API reports only those)' : undefined },
       {
-        bench: syncBench, name: 'Full pull, bytes transferred', value: kb(typical.transferBytes), unit: 'KB',
+        bench: syncBench,
+        name: 'Longest main-thread task during full pulls',
+        value: longest,
+        unit: 'ms',
+        goalAtMost: 50,
+        note: longest === null ? 'none over 50 ms (the long-task API reports only those)' : undefined,
+      },
+      {
+        bench: syncBench,
+        name: 'Full pull, bytes transferred',
+        value: kb(typical.transferBytes),
+        unit: 'KB',
         note: `body ${kb(typical.encodedBodyBytes)} KB as sent, ${kb(typical.decodedBodyBytes)} KB decoded${typical.encodedBodyBytes === typical.decodedBodyBytes ? ' (not compressed)' : ''}`,
       },
       {
-        bench: syncBench, name: 'Server share: pullChanges for every page', value: server.ms, unit: 'ms',
+        bench: syncBench,
+        name: 'Server share: pullChanges for every page',
+        value: server.ms,
+        unit: 'ms',
         note: `${server.pages} pages on PGlite, no HTTP; ${kb(server.bytes)} KB of JSON, ${kb(server.gzipBytes)} KB if gzipped`,
       },
-      { bench: syncBench, name: 'Second pull, nothing new: time', value: again.ms, unit: 'ms', note: `${again.received} records, ${again.requests} request` },
-      { bench: syncBench, name: 'Second pull, nothing new: bytes transferred', value: again.transferBytes, unit: 'bytes', note: `body ${again.encodedBodyBytes} B` },
       {
-        bench: queryBench, name: `loadTeamPriorities, median of ${queryRuns}`, value: median(steady(team.times)), unit: 'ms', goalAtMost: 16,
+        bench: syncBench,
+        name: 'Second pull, nothing new: time',
+        value: again.ms,
+        unit: 'ms',
+        note: `${again.received} records, ${again.requests} request`,
+      },
+      {
+        bench: syncBench,
+        name: 'Second pull, nothing new: bytes transferred',
+        value: again.transferBytes,
+        unit: 'bytes',
+        note: `body ${again.encodedBodyBytes} B`,
+      },
+      {
+        bench: queryBench,
+        name: `loadTeamPriorities, median of ${queryRuns}`,
+        value: median(steady(team.times)),
+        unit: 'ms',
+        goalAtMost: 16,
         note: `first call ${round(team.times[0]!)} ms; ${summary(steady(team.times))}; ${team.found.ownProjects} own + ${team.found.priorityProjects} area/organisation projects under ${team.found.themes} priorities`,
       },
       {
-        bench: queryBench, name: 'loadSearchEntries (once per visit), median of 5', value: median(loads.times), unit: 'ms',
+        bench: queryBench,
+        name: 'loadSearchEntries (once per visit), median of 5',
+        value: median(loads.times),
+        unit: 'ms',
         note: `${loads.entries.toLocaleString('en-GB')} entries; runs ${loads.times.map((t) => Math.round(t)).join(', ')}`,
       },
       ...searches.map((s): Figure => ({
-        bench: queryBench, name: `search '${s.query}', median of ${queryRuns}`, value: median(steady(s.times)), unit: 'ms', goalAtMost: 16,
+        bench: queryBench,
+        name: `search '${s.query}', median of ${queryRuns}`,
+        value: median(steady(s.times)),
+        unit: 'ms',
+        goalAtMost: 16,
         note: `${s.total.toLocaleString('en-GB')} matches; ${summary(steady(s.times))}`,
       })),
       {
-        bench: slowBench, name: 'loadTeamPriorities, median', value: median(steady(slow.team.times)), unit: 'ms',
+        bench: slowBench,
+        name: 'loadTeamPriorities, median',
+        value: median(steady(slow.team.times)),
+        unit: 'ms',
         note: `for information; ${summary(steady(slow.team.times))}`,
       },
-      { bench: slowBench, name: 'loadSearchEntries, once', value: slowLoad.times[0]!, unit: 'ms', note: 'for information; one long task on opening search' },
+      {
+        bench: slowBench,
+        name: 'loadSearchEntries, once',
+        value: slowLoad.times[0]!,
+        unit: 'ms',
+        note: 'for information; one long task on opening search',
+      },
       ...slow.searches.map((s): Figure => ({
-        bench: slowBench, name: `search '${s.query}', median`, value: median(steady(s.times)), unit: 'ms',
+        bench: slowBench,
+        name: `search '${s.query}', median`,
+        value: median(steady(s.times)),
+        unit: 'ms',
         note: `for information; ${summary(steady(s.times))}`,
       })),
     ]
@@ -156,7 +218,13 @@ export async function benchPullAndQueries(): Promise<{ figures: Figure[]; detail
       figures,
       details: {
         syntheticPlan: { counts: plan.counts, records: recordCount, projectsForPerson: plan.projectsForPerson, seedMs },
-        localCounts: counts, pulls, secondPull: again, serverPull: server, teamPriorities: team, loadSearchEntries: loads, searches,
+        localCounts: counts,
+        pulls,
+        secondPull: again,
+        serverPull: server,
+        teamPriorities: team,
+        loadSearchEntries: loads,
+        searches,
         slowDevice: { cpuSlowdown: tabletSlowdown, loadSearchEntries: slowLoad, ...slow },
       },
     }

@@ -19,7 +19,11 @@ const commentaries = [
   'Training sessions booked for all practitioners in the team.',
   'Short of one social worker after a resignation; recruitment under way.',
 ]
-const notes = ['Minutes of the monthly panel.', 'Signed-off protocol, version 3.', 'Attendance list from the training day.']
+const notes = [
+  'Minutes of the monthly panel.',
+  'Signed-off protocol, version 3.',
+  'Attendance list from the training day.',
+]
 const rags = ['green', 'green', 'amber', 'red'] as const
 const statuses = ['on-track', 'at-risk', 'on-track', 'complete', 'off-track'] as const
 
@@ -37,16 +41,37 @@ export function pushBody(work: PushWork, size: number, deviceId: string, mix: Pu
     const actionId = work.actionIds[n % work.actionIds.length]
     if (every(mix.statusEvery, i) && work.milestoneIds.length) {
       return {
-        id: randomUUID(), deviceId, madeAt, kind: 'status.set',
-        data: { entity: 'milestone', entityId: work.milestoneIds[n % work.milestoneIds.length], status: statuses[n % statuses.length] },
+        id: randomUUID(),
+        deviceId,
+        madeAt,
+        kind: 'status.set',
+        data: {
+          entity: 'milestone',
+          entityId: work.milestoneIds[n % work.milestoneIds.length],
+          status: statuses[n % statuses.length],
+        },
       }
     }
     if (every(mix.evidenceEvery, i)) {
-      return { id: randomUUID(), deviceId, madeAt, kind: 'evidence.add', data: { id: randomUUID(), actionId, milestoneId: null, note: notes[n % notes.length], attachments: [] } }
+      return {
+        id: randomUUID(),
+        deviceId,
+        madeAt,
+        kind: 'evidence.add',
+        data: { id: randomUUID(), actionId, milestoneId: null, note: notes[n % notes.length], attachments: [] },
+      }
     }
     return {
-      id: randomUUID(), deviceId, madeAt, kind: 'progress.post',
-      data: { id: randomUUID(), actionId, rag: rags[n % rags.length], commentary: commentaries[n % commentaries.length] },
+      id: randomUUID(),
+      deviceId,
+      madeAt,
+      kind: 'progress.post',
+      data: {
+        id: randomUUID(),
+        actionId,
+        rag: rags[n % rags.length],
+        commentary: commentaries[n % commentaries.length],
+      },
     }
   })
   return JSON.stringify({ mutations })

@@ -21,7 +21,12 @@ export async function benchClientPush(): Promise<{ figures: Figure[]; details: u
     const results: { queue: QueueRun; push: PushRun }[] = []
     const startedAt = new Date().toISOString()
     for (let i = 0; i < runs; i++) {
-      const queue = await page.evaluate(([person, t, n, every]) => window.bench.queueChanges(person, t, n, every), [demo.work.managerId, targets, changes, statusEvery] as const)
+      const queue = await page.evaluate(([person, t, n, every]) => window.bench.queueChanges(person, t, n, every), [
+        demo.work.managerId,
+        targets,
+        changes,
+        statusEvery,
+      ] as const)
       const push = await page.evaluate(() => window.bench.pushOutbox())
       results.push({ queue, push })
     }
@@ -40,23 +45,40 @@ export async function benchClientPush(): Promise<{ figures: Figure[]; details: u
     return {
       figures: [
         {
-          bench, name: `First push request → outbox empty, median of ${runs}`, value: median(times), unit: 'ms', goalAtMost: 1000,
+          bench,
+          name: `First push request → outbox empty, median of ${runs}`,
+          value: median(times),
+          unit: 'ms',
+          goalAtMost: 1000,
           note: `runs ${times.map((t) => Math.round(t)).join(', ')}; waiting on the server ${Math.round(serverMs)} ms of it, the rest is the outbox in IndexedDB; ${changes - changes / statusEvery} progress updates on K9/K8 + ${changes / statusEvery} statuses on K9's milestones`,
         },
         {
-          bench, name: 'Push requests per 1,000 changes', value: typical.push.pushes.length, unit: 'count',
+          bench,
+          name: 'Push requests per 1,000 changes',
+          value: typical.push.pushes.length,
+          unit: 'count',
           note: `batch size ${sizes.join(', ')} (push.ts); request times ${typical.push.pushes.map((p) => Math.round(p.ms)).join(', ')} ms`,
         },
         {
-          bench, name: 'Changes left in the outbox (refused or unsent)', value: left, unit: 'count', goalAtMost: 0,
+          bench,
+          name: 'Changes left in the outbox (refused or unsent)',
+          value: left,
+          unit: 'count',
+          goalAtMost: 0,
           note: `server history: ${history.map((h) => `${h.n} ${h.outcome}`).join(', ')}${left ? `; refused: ${[...new Set(results.flatMap((r) => r.push.refused))].join(' | ')}` : ''}`,
         },
         {
-          bench, name: 'Long tasks (> 50 ms) while pushing, per push', value: longTasks.length / runs, unit: 'count',
+          bench,
+          name: 'Long tasks (> 50 ms) while pushing, per push',
+          value: longTasks.length / runs,
+          unit: 'count',
           note: longTasks.length ? `longest ${Math.round(Math.max(...longTasks.map((t) => t.duration)))} ms` : 'none',
         },
         {
-          bench, name: 'Queueing them, one queueChange each (for information)', value: median(results.map((r) => r.queue.ms)), unit: 'ms',
+          bench,
+          name: 'Queueing them, one queueChange each (for information)',
+          value: median(results.map((r) => r.queue.ms)),
+          unit: 'ms',
           note: `${round(median(results.map((r) => r.queue.ms)) / changes, 2)} ms per change`,
         },
       ],

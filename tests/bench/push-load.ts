@@ -66,7 +66,8 @@ const result = await new Promise<Result>((resolve, reject) => {
             ok++
             const results = (JSON.parse(body) as { results: { outcome: string }[] }).results
             for (const r of results) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1
-            if (results.length < settings.batch) outcomes.missing = (outcomes.missing ?? 0) + settings.batch - results.length
+            if (results.length < settings.batch)
+              outcomes.missing = (outcomes.missing ?? 0) + settings.batch - results.length
           },
         },
       ],

@@ -45,7 +45,10 @@ async function load(demo: DemoApp, devices: LoadDevice[], batch: number, seconds
   try {
     const meter = cpuMeter()
     const watched = await watchSessions(demo, () =>
-      run(process.execPath, ['--import', 'tsx', loadScript, settingsFile], { timeout: (seconds + 60) * 1000, maxBuffer: 64 * 1024 * 1024 }),
+      run(process.execPath, ['--import', 'tsx', loadScript, settingsFile], {
+        timeout: (seconds + 60) * 1000,
+        maxBuffer: 64 * 1024 * 1024,
+      }),
     )
     const cpu = { ...meter(), postgresPercent: watched.postgresPercent }
     const result = JSON.parse(watched.result.stdout.trim().split('\n').at(-1)!) as LoadResult
@@ -60,7 +63,9 @@ function acrossOrganisations<T extends { orgId: string }>(people: T[]): T[] {
   const groups = new Map<string, T[]>()
   for (const person of people) groups.set(person.orgId, [...(groups.get(person.orgId) ?? []), person])
   const byOrganisation = [...groups.values()]
-  return Array.from({ length: Math.max(...byOrganisation.map((g) => g.length)) }, (_, i) => byOrganisation.flatMap((g) => (g[i] ? [g[i]] : []))).flat()
+  return Array.from({ length: Math.max(...byOrganisation.map((g) => g.length)) }, (_, i) =>
+    byOrganisation.flatMap((g) => (g[i] ? [g[i]] : [])),
+  ).flat()
 }
 
 const kept = (r: LoadResult) => (r.outcomes.applied ?? 0) + (r.outcomes.superseded ?? 0)
@@ -75,21 +80,36 @@ function figuresOf(s: Scenario, r: Awaited<ReturnType<typeof load>>): Figure[] {
   const postgresMs = cpuMs(r.cpu.postgresPercent)
   return [
     {
-      bench, name: `${s.name}, pushes of ${s.batch}: changes applied per second`, value: perSecond, unit: 'changes/s',
+      bench,
+      name: `${s.name}, pushes of ${s.batch}: changes applied per second`,
+      value: perSecond,
+      unit: 'changes/s',
       ...(s.goal ? { goalAtLeast: 10_000 } : {}),
       note: `${round(r.ok / r.seconds)} pushes/s over ${round(r.seconds)} s, ${connections} connections; CPU: server ${r.cpu.serverPercent}%, PostgreSQL ${r.cpu.postgresPercent}% of one core, machine ${r.cpu.machinePercent}% of both busy; ${summariseSessions(r.sessions.states)}`,
     },
     {
-      bench, name: `${s.name}, pushes of ${s.batch}: latency p95`, value: percentile(r.latencies, 0.95), unit: 'ms',
+      bench,
+      name: `${s.name}, pushes of ${s.batch}: latency p95`,
+      value: percentile(r.latencies, 0.95),
+      unit: 'ms',
       note: `p50 ${round(percentile(r.latencies, 0.5))} ms, p99 ${round(percentile(r.latencies, 0.99))} ms, max ${round(Math.max(...r.latencies))} ms`,
     },
     {
-      bench, name: `${s.name}, pushes of ${s.batch}: CPU per 1,000 changes, server and PostgreSQL`, value: serverMs + postgresMs, unit: 'ms',
+      bench,
+      name: `${s.name}, pushes of ${s.batch}: CPU per 1,000 changes, server and PostgreSQL`,
+      value: serverMs + postgresMs,
+      unit: 'ms',
       note: `server ${round(serverMs)} ms, PostgreSQL ${round(postgresMs)} ms: ${cpus().length} idle cores could apply at most about ${Math.round((cpus().length * 1000 * 1000) / (serverMs + postgresMs))} changes/s (an estimate from CPU time, not a measurement)`,
     },
     {
-      bench, name: `${s.name}, pushes of ${s.batch}: errors, non-2xx and changes not applied`, value: failures, unit: 'count', goalAtMost: 0,
-      note: `${r.requests} answers: ${Object.entries(r.statusCodes).map(([code, n]) => `${n} × ${code}`).join(', ')}; ${r.errors} connection errors, ${r.timeouts} timeouts; outcomes ${JSON.stringify(r.outcomes)}`,
+      bench,
+      name: `${s.name}, pushes of ${s.batch}: errors, non-2xx and changes not applied`,
+      value: failures,
+      unit: 'count',
+      goalAtMost: 0,
+      note: `${r.requests} answers: ${Object.entries(r.statusCodes)
+        .map(([code, n]) => `${n} × ${code}`)
+        .join(', ')}; ${r.errors} connection errors, ${r.timeouts} timeouts; outcomes ${JSON.stringify(r.outcomes)}`,
     },
   ]
 }
@@ -105,7 +125,11 @@ export async function benchServerApplyRate(): Promise<{ figures: Figure[]; detai
   const demo = await demoAppOnPostgres()
   try {
     const people = acrossOrganisations(await addBenchOrganisations(demo.app.db, spread))
-    const cookies = await signInAll(demo.app.origin, people.map((p) => p.email), benchPassword)
+    const cookies = await signInAll(
+      demo.app.origin,
+      people.map((p) => p.email),
+      benchPassword,
+    )
     const spreadDevices = people.map((person, i): LoadDevice => ({
       cookie: cookies[i]!,
       work: { actionIds: person.actionIds, milestoneIds: person.milestoneIds },
@@ -118,17 +142,22 @@ export async function benchServerApplyRate(): Promise<{ figures: Figure[]; detai
       { name: spreadName, devices: spreadDevices, batch: 200, goal: true },
       { name: 'One device on two projects', devices: oneDevice, batch: 200, goal: false },
     ]
-    const keptIds = async () => Number((await demo.app.db.query<{ n: string }>('select count(*) as n from applied_mutations'))[0]!.n)
+    const keptIds = async () =>
+      Number((await demo.app.db.query<{ n: string }>('select count(*) as n from applied_mutations'))[0]!.n)
     const keptBefore = await keptIds()
     // JIT, the pool's connections and PostgreSQL's caches warm up on a short run first.
     const warmUp = await load(demo, spreadDevices, 50, 2)
     const runs: { scenario: Scenario; result: Awaited<ReturnType<typeof load>> }[] = []
-    for (const scenario of scenarios) runs.push({ scenario, result: await load(demo, scenario.devices, scenario.batch, loadSeconds) })
+    for (const scenario of scenarios)
+      runs.push({ scenario, result: await load(demo, scenario.devices, scenario.batch, loadSeconds) })
 
     const figures = runs.flatMap((r) => figuresOf(r.scenario, r.result))
     const rate = (r: (typeof runs)[number]) => kept(r.result) / r.result.seconds
     figures.push({
-      bench: 'Push apply rate, real PostgreSQL', name: 'Spread over 20 organisations ÷ one device on two projects (pushes of 200)', value: rate(runs[1]!) / rate(runs[2]!), unit: '×',
+      bench: 'Push apply rate, real PostgreSQL',
+      name: 'Spread over 20 organisations ÷ one device on two projects (pushes of 200)',
+      value: rate(runs[1]!) / rate(runs[2]!),
+      unit: '×',
       note: 'how much of the single-device figure was lost to waiting on the same rows',
     })
     // Every applied change keeps its id exactly once: ids kept must match the answers, less pushes cut off at each run's end.
@@ -137,14 +166,23 @@ export async function benchServerApplyRate(): Promise<{ figures: Figure[]; detai
     const cutOff = connections * Math.max(...scenarios.map((s) => s.batch)) * (runs.length + 1)
     if (stored < answered || stored - answered > cutOff) {
       figures.push({
-        bench: 'Push apply rate, real PostgreSQL', name: 'Changes kept but not answered as applied', value: stored - answered, unit: 'count', goalAtMost: cutOff,
+        bench: 'Push apply rate, real PostgreSQL',
+        name: 'Changes kept but not answered as applied',
+        value: stored - answered,
+        unit: 'count',
+        goalAtMost: cutOff,
         note: `${stored} mutation ids kept, ${answered} answered applied or superseded; up to ${cutOff} may be pushes cut off when a run's time was up`,
       })
     }
     const summary = (r: Awaited<ReturnType<typeof load>>) => ({
       ...r,
       latencies: undefined,
-      latency: { p50: percentile(r.latencies, 0.5), p95: percentile(r.latencies, 0.95), p99: percentile(r.latencies, 0.99), max: Math.max(...r.latencies) },
+      latency: {
+        p50: percentile(r.latencies, 0.5),
+        p95: percentile(r.latencies, 0.95),
+        p99: percentile(r.latencies, 0.99),
+        max: Math.max(...r.latencies),
+      },
     })
     return {
       figures,

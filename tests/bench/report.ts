@@ -54,11 +54,21 @@ function formatGoal(figure: Figure): string {
 
 /** A plain-text table, one row per figure, grouped by benchmark. */
 export function formatTable(figures: Figure[]): string {
-  const rows = figures.map((f) => [f.bench, f.name, formatValue(f), formatGoal(f), verdictOf(f) === 'n/a' ? '' : verdictOf(f), f.note ?? ''])
+  const rows = figures.map((f) => [
+    f.bench,
+    f.name,
+    formatValue(f),
+    formatGoal(f),
+    verdictOf(f) === 'n/a' ? '' : verdictOf(f),
+    f.note ?? '',
+  ])
   const header = ['Benchmark', 'Figure', 'Value', 'Goal', 'Verdict', 'Notes']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd()
+    cells
+      .map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd()
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  ')]
   let previous = ''
   for (const row of rows) {

@@ -55,7 +55,9 @@ function report() {
     '',
     ...outcomes.filter((o) => o.status !== 'ok').map((o) => `${o.name}: ${o.status}${o.error ? ` (${o.error})` : ''}`),
     ...(busy.length
-      ? [`The machine was busy (load average ${busy.map((o) => `${o.load.join('→')} during ${o.name}`).join(', ')}, on ${cpuCount} CPUs): timings are inflated.`]
+      ? [
+          `The machine was busy (load average ${busy.map((o) => `${o.load.join('→')} during ${o.name}`).join(', ')}, on ${cpuCount} CPUs): timings are inflated.`,
+        ]
       : []),
     `${figures.filter((f) => verdictOf(f) === 'met').length} goals met, ${figures.filter((f) => verdictOf(f) === 'MISSED').length} missed; ` +
       `${outcomes.map((o) => `${o.name} ${o.seconds.toFixed(0)} s`).join(', ')}. Figures in ${resultsPath}.`,
@@ -77,11 +79,23 @@ async function run(name: string, limitMs: number, bench: () => Promise<{ figures
   try {
     const result = await withTimeout(bench(), limitMs, name)
     figures.push(...result.figures)
-    outcomes.push({ name, status: 'ok', seconds: (performance.now() - start) / 1000, load: [loadBefore, load1()], details: result.details })
+    outcomes.push({
+      name,
+      status: 'ok',
+      seconds: (performance.now() - start) / 1000,
+      load: [loadBefore, load1()],
+      details: result.details,
+    })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     console.error(`${name} did not finish: ${error instanceof Error ? (error.stack ?? message) : message}`)
-    outcomes.push({ name, status: error instanceof TimedOut ? 'timed out' : 'error', seconds: (performance.now() - start) / 1000, load: [loadBefore, load1()], error: message })
+    outcomes.push({
+      name,
+      status: error instanceof TimedOut ? 'timed out' : 'error',
+      seconds: (performance.now() - start) / 1000,
+      load: [loadBefore, load1()],
+      error: message,
+    })
   }
 }
 
@@ -97,7 +111,9 @@ setTimeout(() => {
 await run('bundle', 3 * 60_000, () => benchBundle(appDir))
 // Cold start serves that build: without a fresh one it would measure a stale or missing app.
 await run('cold start', 3 * 60_000, () =>
-  outcomes.find((o) => o.name === 'bundle')?.status === 'ok' ? benchColdStart(appDir) : Promise.reject(new Error('skipped: the app did not build')),
+  outcomes.find((o) => o.name === 'bundle')?.status === 'ok'
+    ? benchColdStart(appDir)
+    : Promise.reject(new Error('skipped: the app did not build')),
 )
 await run('pull and queries', 4 * 60_000, () => benchPullAndQueries())
 await run('plan import', 2 * 60_000, () => benchPlanImport())
@@ -119,7 +135,10 @@ await run('survey results', 2 * 60_000, async () => {
   })
   return {
     figures: [
-      figure('All results, 10,000 responses × 20 questions, 100 teams (median)', 'resultsMedianMs', 'ms', { goalAtMost: surveyResultsGoalMs, note: 'GET /api/surveys/:id/results on real PostgreSQL' }),
+      figure('All results, 10,000 responses × 20 questions, 100 teams (median)', 'resultsMedianMs', 'ms', {
+        goalAtMost: surveyResultsGoalMs,
+        note: 'GET /api/surveys/:id/results on real PostgreSQL',
+      }),
       figure('of which reading the responses', 'loadResponsesMedianMs', 'ms'),
       figure('of which computeResults', 'computeResultsMedianMs', 'ms'),
       figure('Open survey: the count only (median)', 'openResultsMedianMs', 'ms'),

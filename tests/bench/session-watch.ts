@@ -4,7 +4,14 @@ import pg from 'pg'
 
 /** Busy CPU time of the whole machine, and of this process (the server), from now until the returned function is called. */
 export function cpuMeter() {
-  const machine = () => cpus().reduce((t, c) => ({ busy: t.busy + c.times.user + c.times.nice + c.times.sys + c.times.irq, all: t.all + c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle }), { busy: 0, all: 0 })
+  const machine = () =>
+    cpus().reduce(
+      (t, c) => ({
+        busy: t.busy + c.times.user + c.times.nice + c.times.sys + c.times.irq,
+        all: t.all + c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle,
+      }),
+      { busy: 0, all: 0 },
+    )
   const startMachine = machine()
   const startProcess = process.cpuUsage()
   const startAt = performance.now()
@@ -57,7 +64,12 @@ export async function watchSessions<T>(database: { url: string; databaseName: st
   const statement = (query: string) => query.replace(/\s+/g, ' ').trim().split(' ').slice(0, 3).join(' ').toLowerCase()
   const sampling = (async () => {
     while (!done) {
-      const { rows } = await client.query<{ state: string | null; wait_event_type: string | null; wait_event: string | null; query: string }>(
+      const { rows } = await client.query<{
+        state: string | null
+        wait_event_type: string | null
+        wait_event: string | null
+        query: string
+      }>(
         `select state, wait_event_type, wait_event, query from pg_stat_activity
           where datname = $1 and pid <> pg_backend_pid() and backend_type = 'client backend'`,
         [database.databaseName],
@@ -84,7 +96,7 @@ export async function watchSessions<T>(database: { url: string; databaseName: st
     const ticksAfter = backendTicks(database.databaseName)
     let used = 0
     for (const [pid, ticks] of ticksAfter) used += ticks - (ticksBefore.get(pid) ?? 0)
-    const postgresPercent = Math.round((used * 10) / (performance.now() - start) * 100)
+    const postgresPercent = Math.round(((used * 10) / (performance.now() - start)) * 100)
     return { result, sessions: { samples, states }, postgresPercent }
   } finally {
     done = true

@@ -15,7 +15,12 @@ const alone = 10
 export async function benchSignInBurst(): Promise<{ figures: Figure[]; details: unknown }> {
   const demo = await demoAppOnPostgres()
   try {
-    const people = await addBenchOrganisations(demo.app.db, { organisations: 2, teamsPerOrganisation: 10, peoplePerTeam: Math.ceil((burstSize * bursts + alone) / 20), milestonesPerAction: 0 })
+    const people = await addBenchOrganisations(demo.app.db, {
+      organisations: 2,
+      teamsPerOrganisation: 10,
+      peoplePerTeam: Math.ceil((burstSize * bursts + alone) / 20),
+      milestonesPerAction: 0,
+    })
     const emails = people.map((p) => p.email)
     const statuses: Record<string, number> = {}
     const tally = (status: number) => (statuses[status] = (statuses[status] ?? 0) + 1)
@@ -40,19 +45,56 @@ export async function benchSignInBurst(): Promise<{ figures: Figure[]; details: 
       rates.push(results.filter((r) => r.status === 200).length / seconds)
     }
     const bench = 'Sign-in with Argon2id, real PostgreSQL'
-    const failed = Object.entries(statuses).filter(([status]) => status !== '200').reduce((sum, [, n]) => sum + n, 0)
+    const failed = Object.entries(statuses)
+      .filter(([status]) => status !== '200')
+      .reduce((sum, [, n]) => sum + n, 0)
     return {
       figures: [
-        { bench, name: `Bursts of ${burstSize} at once: sign-ins per second (median of ${bursts})`, value: median(rates), unit: 'sign-ins/s', note: `per burst ${rates.map((r) => round(r)).join(', ')}/s` },
         {
-          bench, name: `Bursts of ${burstSize}: latency p95`, value: percentile(latencies, 0.95), unit: 'ms',
+          bench,
+          name: `Bursts of ${burstSize} at once: sign-ins per second (median of ${bursts})`,
+          value: median(rates),
+          unit: 'sign-ins/s',
+          note: `per burst ${rates.map((r) => round(r)).join(', ')}/s`,
+        },
+        {
+          bench,
+          name: `Bursts of ${burstSize}: latency p95`,
+          value: percentile(latencies, 0.95),
+          unit: 'ms',
           note: `p50 ${round(percentile(latencies, 0.5))} ms, max ${round(Math.max(...latencies))} ms; the last of a burst waits for the ones before it`,
         },
-        { bench, name: `One at a time: latency (median of ${alone})`, value: median(single), unit: 'ms', note: `${round(1000 / median(single))} sign-ins/s one after another` },
-        { bench, name: 'Burst rate ÷ one-at-a-time rate', value: median(rates) / (1000 / median(single)), unit: '×', note: 'what running hashes side by side on the thread pool gains on this machine' },
-        { bench, name: 'Sign-ins not answered 200', value: failed, unit: 'count', goalAtMost: 0, note: `answers ${JSON.stringify(statuses)}` },
+        {
+          bench,
+          name: `One at a time: latency (median of ${alone})`,
+          value: median(single),
+          unit: 'ms',
+          note: `${round(1000 / median(single))} sign-ins/s one after another`,
+        },
+        {
+          bench,
+          name: 'Burst rate ÷ one-at-a-time rate',
+          value: median(rates) / (1000 / median(single)),
+          unit: '×',
+          note: 'what running hashes side by side on the thread pool gains on this machine',
+        },
+        {
+          bench,
+          name: 'Sign-ins not answered 200',
+          value: failed,
+          unit: 'count',
+          goalAtMost: 0,
+          note: `answers ${JSON.stringify(statuses)}`,
+        },
       ],
-      details: { burstSize, bursts, statuses, rates, single, latency: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) } },
+      details: {
+        burstSize,
+        bursts,
+        statuses,
+        rates,
+        single,
+        latency: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
+      },
     }
   } finally {
     await demo.stop()

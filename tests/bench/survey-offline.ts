@@ -56,8 +56,20 @@ export async function benchSurveyOffline(appDir: string): Promise<{ figures: Fig
     const bench = 'Survey offline'
     return {
       figures: [
-        { bench, name: '"Answer …" on My team → questions on screen', value: openMs, unit: 'ms', note: `${count} questions, no network` },
-        { bench, name: '"Send my answers" → thank-you, answers in the outbox', value: sendMs, unit: 'ms', note: `${String(queued)} change waiting in the outbox` },
+        {
+          bench,
+          name: '"Answer …" on My team → questions on screen',
+          value: openMs,
+          unit: 'ms',
+          note: `${count} questions, no network`,
+        },
+        {
+          bench,
+          name: '"Send my answers" → thank-you, answers in the outbox',
+          value: sendMs,
+          unit: 'ms',
+          note: `${String(queued)} change waiting in the outbox`,
+        },
       ],
       details: { openMs, sendMs, questions: count, queued },
     }

@@ -21,7 +21,12 @@ import { recordParticipation } from '../../src/server/surveys/participation'
 import { addResponses, loadResponses } from '../../src/server/surveys/responses'
 import type { Viewer } from '../../src/server/auth/viewer'
 import { personSchema } from '../../src/shared/entities'
-import { computeResults, type ResultsInput, type StoredResponse, type SurveyResults } from '../../src/shared/survey-results'
+import {
+  computeResults,
+  type ResultsInput,
+  type StoredResponse,
+  type SurveyResults,
+} from '../../src/shared/survey-results'
 import type { Question, Survey } from '../../src/shared/surveys'
 import { startPostgres } from '../support/postgres'
 import { importIntoNewOrganisation } from '../support/imported-organisation'
@@ -37,7 +42,6 @@ export const surveyResultsGoalMs = 300
 const email = 'bench.admin@bench.local'
 const password = 'golden-thread-bench'
 
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
@@ -50,21 +54,48 @@ const planDocument = {
   format: 'golden-thread/plan@2',
   organisation: {
     vision: 'Every child safe, healthy and achieving.',
-    values: ['Trust', 'Respect', 'Empower'].map((name) => ({ name, meaning: `We show ${name.toLowerCase()} in all we do.`, behaviours: [] })),
+    values: ['Trust', 'Respect', 'Empower'].map((name) => ({
+      name,
+      meaning: `We show ${name.toLowerCase()} in all we do.`,
+      behaviours: [],
+    })),
   },
   areas: [
     { key: 'company', name: 'Whole organisation', kind: 'organisation' },
-    ...['north', 'south', 'east', 'west'].map((key) => ({ key, name: `${key[0]!.toUpperCase()}${key.slice(1)}`, kind: 'borough' })),
+    ...['north', 'south', 'east', 'west'].map((key) => ({
+      key,
+      name: `${key[0]!.toUpperCase()}${key.slice(1)}`,
+      kind: 'borough',
+    })),
   ],
-  plan: { key: 'bench-plan', title: 'Bench plan', kind: 'business-plan', periodStart: '2026-04-01', periodEnd: '2029-03-31', versionLabel: '2026/29', status: 'approved', source: 'tests/bench/surveys.ts' },
-  themes: [{ key: 'workforce', title: 'Excellent workforce', outcome: 'Staff are proud to work here.', rationale: 'Good staff stay.' }],
+  plan: {
+    key: 'bench-plan',
+    title: 'Bench plan',
+    kind: 'business-plan',
+    periodStart: '2026-04-01',
+    periodEnd: '2029-03-31',
+    versionLabel: '2026/29',
+    status: 'approved',
+    source: 'tests/bench/surveys.ts',
+  },
+  themes: [
+    {
+      key: 'workforce',
+      title: 'Excellent workforce',
+      outcome: 'Staff are proud to work here.',
+      rationale: 'Good staff stay.',
+    },
+  ],
   measures: [
     {
       key: 'values',
       title: '% of staff who experience our values',
       unit: 'percent',
       direction: 'higher-is-better',
-      targets: [{ value: 60, by: '2027-03-31' }, { value: 75, by: '2029-03-31' }],
+      targets: [
+        { value: 60, by: '2027-03-31' },
+        { value: 75, by: '2029-03-31' },
+      ],
       source: 'Staff survey',
       themes: ['workforce'],
     },
@@ -85,32 +116,78 @@ async function seed(db: Database): Promise<Seeded> {
   return db.transaction(async (tx) => {
     const plan = await importIntoNewOrganisation(tx, organisation, planDocument)
     const { orgId } = plan
-    const values = await tx.query<{ id: string }>('select id from org_values where org_id = $1 order by position', [orgId])
-    const measures = await tx.query<{ id: string; title: string; direction: 'higher-is-better'; targets: { value: number; by: string }[] }>(
-      'select id, title, direction, targets from measures where org_id = $1',
-      [orgId],
-    )
+    const values = await tx.query<{ id: string }>('select id from org_values where org_id = $1 order by position', [
+      orgId,
+    ])
+    const measures = await tx.query<{
+      id: string
+      title: string
+      direction: 'higher-is-better'
+      targets: { value: number; by: string }[]
+    }>('select id, title, direction, targets from measures where org_id = $1', [orgId])
     const areaIds = [...plan.areaIds.values()]
-    const teams = Array.from({ length: teamCount }, (_, n) => ({ id: randomUUID(), areaId: areaIds[n % areaIds.length]!, name: `Team ${String(n + 1).padStart(3, '0')}` }))
+    const teams = Array.from({ length: teamCount }, (_, n) => ({
+      id: randomUUID(),
+      areaId: areaIds[n % areaIds.length]!,
+      name: `Team ${String(n + 1).padStart(3, '0')}`,
+    }))
     const people = teams.flatMap((team) =>
-      Array.from({ length: peoplePerTeam }, (_, n) => ({ id: randomUUID(), name: `Person ${n + 1} of ${team.name}`, role: n === 0 ? 'manager' : 'practitioner', teamIds: [team.id], managesTeamIds: n === 0 ? [team.id] : [] })),
+      Array.from({ length: peoplePerTeam }, (_, n) => ({
+        id: randomUUID(),
+        name: `Person ${n + 1} of ${team.name}`,
+        role: n === 0 ? 'manager' : 'practitioner',
+        teamIds: [team.id],
+        managesTeamIds: n === 0 ? [team.id] : [],
+      })),
     )
     const admin = { ...people[1]!, role: 'admin' }
     people[1] = admin
 
     let version = await reserveVersions(tx, orgId, teams.length + people.length + 1)
-    await insertRecords(tx, 'teams', teams.map((t) => ({ ...t, orgId, version: version++, service: 'Children’s Social Care' })))
-    await insertRecords(tx, 'people', people.map((p) => ({ ...p, orgId, version: version++, jobTitle: 'Social Worker' })))
+    await insertRecords(
+      tx,
+      'teams',
+      teams.map((t) => ({ ...t, orgId, version: version++, service: 'Children’s Social Care' })),
+    )
+    await insertRecords(
+      tx,
+      'people',
+      people.map((p) => ({ ...p, orgId, version: version++, jobTitle: 'Social Worker' })),
+    )
     await insertRecords(tx, 'accounts', [{ personId: admin.id, email, passwordHash }])
 
     // 20 questions: 4 agreement questions on each of the 3 values, 3 yes/no, 3 scales, 2 free text.
     const questions: Question[] = [
       ...values.flatMap((value, v) =>
-        Array.from({ length: 4 }, (_, n): Question => ({ id: randomUUID(), kind: 'agreement', key: `value-${v}-${n}`, valueId: value.id, text: `Value ${v}, statement ${n + 1}` })),
+        Array.from({ length: 4 }, (_, n): Question => ({
+          id: randomUUID(),
+          kind: 'agreement',
+          key: `value-${v}-${n}`,
+          valueId: value.id,
+          text: `Value ${v}, statement ${n + 1}`,
+        })),
       ),
-      ...Array.from({ length: 3 }, (_, n): Question => ({ id: randomUUID(), kind: 'yes-no', key: `yes-no-${n}`, valueId: null, text: `Yes or no ${n + 1}?` })),
-      ...Array.from({ length: 3 }, (_, n): Question => ({ id: randomUUID(), kind: 'scale', key: `scale-${n}`, valueId: null, text: `From 0 to 10, ${n + 1}?` })),
-      ...Array.from({ length: 2 }, (_, n): Question => ({ id: randomUUID(), kind: 'free-text', key: `words-${n}`, valueId: null, text: `In your own words, ${n + 1}?` })),
+      ...Array.from({ length: 3 }, (_, n): Question => ({
+        id: randomUUID(),
+        kind: 'yes-no',
+        key: `yes-no-${n}`,
+        valueId: null,
+        text: `Yes or no ${n + 1}?`,
+      })),
+      ...Array.from({ length: 3 }, (_, n): Question => ({
+        id: randomUUID(),
+        kind: 'scale',
+        key: `scale-${n}`,
+        valueId: null,
+        text: `From 0 to 10, ${n + 1}?`,
+      })),
+      ...Array.from({ length: 2 }, (_, n): Question => ({
+        id: randomUUID(),
+        kind: 'free-text',
+        key: `words-${n}`,
+        valueId: null,
+        text: `In your own words, ${n + 1}?`,
+      })),
     ]
     const today = new Date()
     const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10)
@@ -125,7 +202,9 @@ async function seed(db: Database): Promise<Seeded> {
       opensOn: day(-20),
       closesOn: day(0),
       minimumGroup: 10,
-      measureLinks: [{ measureId: measures[0]!.id, questionKeys: questions.filter((q) => q.valueId).map((q) => q.key) }],
+      measureLinks: [
+        { measureId: measures[0]!.id, questionKeys: questions.filter((q) => q.valueId).map((q) => q.key) },
+      ],
       previousSurveyId: null,
       createdBy: admin.id,
     }
@@ -148,7 +227,11 @@ async function seed(db: Database): Promise<Seeded> {
     }
     await addResponses(tx, survey.id, responses)
     const inTeam = (person: number) => person % peoplePerTeam
-    await recordParticipation(tx, survey.id, people.filter((_, n) => inTeam(n) < answeredPerTeam).map((p) => p.id))
+    await recordParticipation(
+      tx,
+      survey.id,
+      people.filter((_, n) => inTeam(n) < answeredPerTeam).map((p) => p.id),
+    )
     const waiting = people.filter((_, n) => inTeam(n) >= answeredPerTeam).map((p) => p.id)
 
     const audience = new Map<string, number>([['organisation', people.length]])
@@ -156,7 +239,10 @@ async function seed(db: Database): Promise<Seeded> {
       audience.set(team.id, peoplePerTeam)
       audience.set(team.areaId, (audience.get(team.areaId) ?? 0) + peoplePerTeam)
     }
-    const areaRows = await tx.query<{ id: string; name: string }>("select id, name from areas where org_id = $1 and kind <> 'organisation' order by position", [orgId])
+    const areaRows = await tx.query<{ id: string; name: string }>(
+      "select id, name from areas where org_id = $1 and kind <> 'organisation' order by position",
+      [orgId],
+    )
     const input: ResultsInput = {
       survey,
       // As the server files them: a company-wide team's area is not reported.
@@ -192,12 +278,17 @@ export async function benchSurveys(): Promise<Record<string, number>> {
     app = await buildApp({ db })
     const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } })
     const session = signIn.cookies.find((c) => c.name === 'gt_session')
-    if (signIn.statusCode !== 200 || !session) throw new Error(`Signing in to the bench organisation answered ${signIn.statusCode}: ${signIn.body}`)
+    if (signIn.statusCode !== 200 || !session)
+      throw new Error(`Signing in to the bench organisation answered ${signIn.statusCode}: ${signIn.body}`)
     const cookie = `gt_session=${session.value}`
 
     const fetchResults = async () => {
       const start = performance.now()
-      const response = await app!.inject({ method: 'GET', url: `/api/surveys/${survey.id}/results`, headers: { cookie } })
+      const response = await app!.inject({
+        method: 'GET',
+        url: `/api/surveys/${survey.id}/results`,
+        headers: { cookie },
+      })
       const ms = performance.now() - start
       if (response.statusCode !== 200) throw new Error(`Results answered ${response.statusCode}: ${response.body}`)
       return { ms, body: response.body }
@@ -208,22 +299,34 @@ export async function benchSurveys(): Promise<Record<string, number>> {
     for (let run = 0; run < runs; run++) openEndpoint.push((await fetchResults()).ms)
 
     // One more answer each from people who had not answered: a random place in a bucket of 100.
-    const answering = await db.query<{ data: Record<string, unknown> }>('select to_jsonb(p) as data from people p where id = any($1::uuid[]) limit $2', [waiting, runs])
+    const answering = await db.query<{ data: Record<string, unknown> }>(
+      'select to_jsonb(p) as data from people p where id = any($1::uuid[]) limit $2',
+      [waiting, runs],
+    )
     const answer: number[] = []
     for (const row of answering) {
       const viewer: Viewer = { person: personSchema.parse(rowToRecord(row.data)), orgId, email: 'bench@bench.local' }
       const answers = input.responses[answer.length]!.answers
-      const mutation = { id: randomUUID(), deviceId: 'bench', madeAt: new Date().toISOString(), kind: 'survey.submit', data: { surveyId: survey.id, answers } }
-      answer.push(await timed(async () => {
-        const [outcome] = await applyPush(db!, viewer, [mutation])
-        if (outcome?.outcome !== 'applied') throw new Error(`An answer was refused: ${JSON.stringify(outcome)}`)
-      }))
+      const mutation = {
+        id: randomUUID(),
+        deviceId: 'bench',
+        madeAt: new Date().toISOString(),
+        kind: 'survey.submit',
+        data: { surveyId: survey.id, answers },
+      }
+      answer.push(
+        await timed(async () => {
+          const [outcome] = await applyPush(db!, viewer, [mutation])
+          if (outcome?.outcome !== 'applied') throw new Error(`An answer was refused: ${JSON.stringify(outcome)}`)
+        }),
+      )
     }
 
     // Tomorrow the sweep closes it: results and the measure's actual, once.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
     const closeMs = await timed(async () => {
-      if (!(await closeDueSurveys(db!, tomorrow)).includes(survey.id)) throw new Error('The sweep did not close the bench survey.')
+      if (!(await closeDueSurveys(db!, tomorrow)).includes(survey.id))
+        throw new Error('The sweep did not close the bench survey.')
     })
 
     const warm = await fetchResults()
@@ -283,7 +386,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     (figures) => {
       console.table(Object.entries(figures).map(([figure, value]) => ({ figure, value })))
       const met = figures.resultsMedianMs! <= surveyResultsGoalMs
-      console.log(`GET /api/surveys/:id/results, median of ${runs}: ${figures.resultsMedianMs} ms (goal < ${surveyResultsGoalMs} ms: ${met ? 'met' : 'MISSED'})`)
+      console.log(
+        `GET /api/surveys/:id/results, median of ${runs}: ${figures.resultsMedianMs} ms (goal < ${surveyResultsGoalMs} ms: ${met ? 'met' : 'MISSED'})`,
+      )
     },
     (error: unknown) => {
       console.error(error)

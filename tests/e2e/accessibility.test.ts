@@ -72,7 +72,10 @@ describe.each(accessibilityDevices)('every screen on a %s passes axe (WCAG 2.2 A
   it('a project page', async () => {
     await page.goto('/plan')
     await new PlanPage(page).waitUntilShown()
-    await page.getByRole('main').getByRole('link', { name: projectName('K9') }).click()
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: projectName('K9') })
+      .click()
     await shows(shell.heading(/^K9 /))
     await expectNoViolations(page, 'project K9')
   })

@@ -65,7 +65,11 @@ describe('the device lock', () => {
 
       await choosePin.choose('123456')
       const summary = page.getByRole('alert')
-      await shows(summary.getByRole('link', { name: 'Choose a PIN that is harder to guess, not one like 111111, 123456 or 121212' }))
+      await shows(
+        summary.getByRole('link', {
+          name: 'Choose a PIN that is harder to guess, not one like 111111, 123456 or 121212',
+        }),
+      )
       await shows(page.getByText('Error: Choose a PIN that is harder to guess'))
       await expectNoViolations(page, 'choose a PIN, with a problem')
       await summary.getByRole('link').click()
@@ -130,7 +134,11 @@ describe('the device lock', () => {
       await shows(lock.heading)
       for (const [n, wrong] of ['000001', '000002', '000003', '000004'].entries()) {
         await lock.unlock(wrong)
-        await shows(lock.problem.getByText(n < 3 ? `You have ${4 - n} more tries.` : /You have 1 more try\. If that is wrong too/))
+        await shows(
+          lock.problem.getByText(
+            n < 3 ? `You have ${4 - n} more tries.` : /You have 1 more try\. If that is wrong too/,
+          ),
+        )
       }
       await lock.unlock('000005')
       await shows(lock.signedOutHeading)

@@ -38,7 +38,8 @@ async function makeCameraPhoto(): Promise<Buffer> {
       context.font = '48px serif'
       for (let y = 200; y < height - 200; y += 70) {
         let line = ''
-        for (let i = 0; i < 60; i++) line += String.fromCharCode(97 + Math.floor(random() * 26)) + (random() < 0.2 ? ' ' : '')
+        for (let i = 0; i < 60; i++)
+          line += String.fromCharCode(97 + Math.floor(random() * 26)) + (random() < 0.2 ? ' ' : '')
         context.fillText(line, 150, y)
       }
       const image = context.getImageData(0, 0, width, height)
@@ -147,9 +148,14 @@ describe.each(['tablet portrait', 'phone'] satisfies DeviceName[])('evidence fro
     expect(evidence[0]!.milestone_title).toBe(milestone)
     const evidenceId = evidence[0]!.id
 
-    const attachments = await app.db.query<{ id: string; evidence_id: string | null; name: string; media_type: string; size: unknown; received_bytes: unknown }>(
-      'select id, evidence_id, name, media_type, size, received_bytes from attachments',
-    )
+    const attachments = await app.db.query<{
+      id: string
+      evidence_id: string | null
+      name: string
+      media_type: string
+      size: unknown
+      received_bytes: unknown
+    }>('select id, evidence_id, name, media_type, size, received_bytes from attachments')
     expect(attachments, 'one attachment, used by the evidence').toHaveLength(1)
     const attachment = attachments[0]!
     expect(attachment.evidence_id).toBe(evidenceId)
@@ -164,9 +170,13 @@ describe.each(['tablet portrait', 'phone'] satisfies DeviceName[])('evidence fro
     expect(stored.length).toBe(size)
     expect([...stored.subarray(0, 3)]).toEqual(jpegMagic)
 
-    const history = await app.db.query<{ change: string }>('select change from history where entity_id = $1', [evidenceId])
+    const history = await app.db.query<{ change: string }>('select change from history where entity_id = $1', [
+      evidenceId,
+    ])
     expect(history).toEqual([{ change: 'evidence.add' }])
-    const milestones = await app.db.query<{ status: string }>('select status from milestones where title = $1', [milestone])
+    const milestones = await app.db.query<{ status: string }>('select status from milestones where title = $1', [
+      milestone,
+    ])
     expect(milestones).toEqual([{ status: 'complete' }])
 
     // Back on the project, nothing is waiting any more.

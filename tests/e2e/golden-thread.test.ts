@@ -51,12 +51,15 @@ async function searchFor(page: Page, shell: AppShell, query: string): Promise<Se
 }
 
 describe('the golden thread, walked offline', () => {
-  it("Kirklees: from an outcome down to a theme, and from recommendation 12 to both of the themes it sits under", async () => {
+  it('Kirklees: from an outcome down to a theme, and from recommendation 12 to both of the themes it sits under', async () => {
     const { page, shell } = await offlineAs('practitioner@kirklees.demo.local', 'Duty and Assessment Team (demo)')
     const main = shell.main
 
     const search = await searchFor(page, shell, 'best start')
-    await search.results.filter({ hasText: /^Outcome/ }).getByRole('link', { name: 'Outcome 1: Children have the best start in life' }).click()
+    await search.results
+      .filter({ hasText: /^Outcome/ })
+      .getByRole('link', { name: 'Outcome 1: Children have the best start in life' })
+      .click()
     await reachesPath(page, /^\/outcomes\/[\w-]+$/)
     await shows(shell.heading('Children have the best start in life'))
     await shows(main.getByRole('heading', { level: 2, name: 'Plans that serve it' }))
@@ -92,7 +95,10 @@ describe('the golden thread, walked offline', () => {
     const milestone = 'Ensure clear pathways and process mapping are being applied to all referrals.'
 
     const search = await searchFor(page, shell, 'clear pathways and process mapping')
-    await search.results.filter({ hasText: /^Milestone/ }).getByRole('link', { name: milestone }).click()
+    await search.results
+      .filter({ hasText: /^Milestone/ })
+      .getByRole('link', { name: milestone })
+      .click()
     await reachesPath(page, /^\/milestones\/[\w-]+$/)
     await shows(shell.heading(milestone))
     await shows(main.getByRole('definition').filter({ hasText: /^Acting Head of Early Help and MASH$/ }))
@@ -110,7 +116,9 @@ describe('the golden thread, walked offline', () => {
 
     await page.goBack()
     await reachesPath(page, milestonePath)
-    await threadUp(page).getByRole('link', { name: 'Theme 1: Delivery of an integrated early help offer and alignment with MASH' }).click()
+    await threadUp(page)
+      .getByRole('link', { name: 'Theme 1: Delivery of an integrated early help offer and alignment with MASH' })
+      .click()
     await reachesPath(page, /^\/themes\/[\w-]+$/)
     await shows(shell.heading('Delivery of an integrated early help offer and alignment with MASH'))
     await shows(main.getByRole('link', { name: action }))

@@ -59,13 +59,18 @@ describe.each(Object.keys(devices) as DeviceName[])('a practitioner on a %s', (d
     for (const value of ['Trust', 'Respect', 'Empower']) await shows(myTeam.value(value))
     await shows(myTeam.ownProjectsHeading)
     await shows(projectCard(page, 'K9').getByText('Your team leads this'))
-    expect(await projectCard(page, 'K9').getByRole('link').textContent()).toMatch(/transition planning for young people with SEND/)
+    expect(await projectCard(page, 'K9').getByRole('link').textContent()).toMatch(
+      /transition planning for young people with SEND/,
+    )
     const priorities = await prioritiesShown(page)
     expect(priorities.map((p) => p.title)).toContain('Stronger families')
     const codes = priorities.flatMap((p) => p.projects.map(codeOf))
     expect(codes).toContain('K1') // Kingston
     expect(codes).toContain('C1') // the whole organisation
-    expect(codes.filter((code) => !/^[KC]\d+$/.test(code ?? '')), 'other boroughs are not this team’s priorities').toEqual([])
+    expect(
+      codes.filter((code) => !/^[KC]\d+$/.test(code ?? '')),
+      'other boroughs are not this team’s priorities',
+    ).toEqual([])
 
     await shows(shell.sync.connection('Online'))
     await shows(shell.sync.lastSynced)
@@ -85,7 +90,10 @@ describe.each(Object.keys(devices) as DeviceName[])('a practitioner on a %s', (d
     await shell.goTo('The plan')
     await shows(shell.heading(planTitle))
     await new PlanPage(page).waitUntilShown()
-    await page.getByRole('main').getByRole('link', { name: projectName('K9') }).click()
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: projectName('K9') })
+      .click()
     await shows(shell.heading(/^K9 Work with adult care and housing providers/))
     await shows(page.getByText('Associate Director for SEND (Kingston Children with Disabilities Team)'))
     await shows(shell.sync.connection('Offline'))

@@ -77,22 +77,34 @@ describe('using the keyboard alone', () => {
     { screen: 'a project page', path: '/plan', heading: planTitle, project: 'K9' },
     { screen: 'Search with results', path: '/search?q=transition', heading: 'Search the plan' },
   ]
-  it.each(screens)('Tab reaches everything on $screen, and everything it reaches has a name', async ({ path, heading, project }) => {
-    await page.goto(path)
-    await shows(shell.heading(heading))
-    if (project) {
-      await page.getByRole('main').getByRole('link', { name: new RegExp(`^${project}\\s*: `) }).click()
-      await shows(shell.heading(new RegExp(`^${project} `)))
-      // Start from the top of the page, as someone arriving at the address would.
-      await page.reload()
-      await shows(shell.heading(new RegExp(`^${project} `)))
-    }
-    if (path.startsWith('/search')) await shows(page.getByRole('main').getByRole('status'))
-    const { stops, unreached } = await tabThroughPage(page)
-    expect(stops.length).toBeGreaterThan(5)
-    expect(stops[0]?.name).toBe('Skip to main content')
-    expect(unreached, 'visible interactive elements Tab never reached').toEqual([])
-    expect(stops.filter((stop) => stop.name === '').map((stop) => stop.tag), 'focused elements without a name').toEqual([])
-    expect(stops.filter((stop) => !stop.indicated).map((stop) => `${stop.tag} "${stop.name}"`), 'focused elements with no visible focus').toEqual([])
-  })
+  it.each(screens)(
+    'Tab reaches everything on $screen, and everything it reaches has a name',
+    async ({ path, heading, project }) => {
+      await page.goto(path)
+      await shows(shell.heading(heading))
+      if (project) {
+        await page
+          .getByRole('main')
+          .getByRole('link', { name: new RegExp(`^${project}\\s*: `) })
+          .click()
+        await shows(shell.heading(new RegExp(`^${project} `)))
+        // Start from the top of the page, as someone arriving at the address would.
+        await page.reload()
+        await shows(shell.heading(new RegExp(`^${project} `)))
+      }
+      if (path.startsWith('/search')) await shows(page.getByRole('main').getByRole('status'))
+      const { stops, unreached } = await tabThroughPage(page)
+      expect(stops.length).toBeGreaterThan(5)
+      expect(stops[0]?.name).toBe('Skip to main content')
+      expect(unreached, 'visible interactive elements Tab never reached').toEqual([])
+      expect(
+        stops.filter((stop) => stop.name === '').map((stop) => stop.tag),
+        'focused elements without a name',
+      ).toEqual([])
+      expect(
+        stops.filter((stop) => !stop.indicated).map((stop) => `${stop.tag} "${stop.name}"`),
+        'focused elements with no visible focus',
+      ).toEqual([])
+    },
+  )
 })

@@ -100,7 +100,11 @@ describe('signing in with the organisation’s identity provider', () => {
       await page.getByRole('link', { name: buttonLabel }).click()
       await logInAtProvider(page, 'stranger')
       await shows(page.getByRole('heading', { level: 1, name: 'No account in Golden Thread' }))
-      await shows(page.getByText('There is no account for stranger@elsewhere.example in Golden Thread. Ask your plan admin to add you.'))
+      await shows(
+        page.getByText(
+          'There is no account for stranger@elsewhere.example in Golden Thread. Ask your plan admin to add you.',
+        ),
+      )
       await expectNoViolations(page, 'the no-account page')
       await page.getByRole('link', { name: 'Back to sign in' }).click()
       await shows(new SignInPage(page).heading)

@@ -17,7 +17,14 @@ beforeAll(async () => {
 })
 afterAll(() => world?.close())
 
-const priorities = ['Stronger families', 'Positive futures', 'Excellent workforce', 'Financial stability', 'Commercial success', 'Smarter working']
+const priorities = [
+  'Stronger families',
+  'Positive futures',
+  'Excellent workforce',
+  'Financial stability',
+  'Commercial success',
+  'Smarter working',
+]
 const howWeWork = [
   'We put children and young people first',
   'We embrace diversity and champion inclusion',
@@ -41,22 +48,35 @@ describe('The plan', () => {
     await shows(shell.heading(planTitle))
 
     await shows(plan.main.getByRole('heading', { level: 2, name: 'Our vision' }))
-    await shows(plan.main.getByText(/^Our vision is to provide children and their families with the support and services they need/))
+    await shows(
+      plan.main.getByText(
+        /^Our vision is to provide children and their families with the support and services they need/,
+      ),
+    )
 
     for (const [value, meaning] of [
       ['Trust', /^We are reliable, others can count on us/],
       ['Respect', /^We will listen to and value other people's perspectives/],
       ['Empower', /^We help others to realise their ability and potential/],
     ] as const) {
-      const card = plan.main.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: value, exact: true }) })
+      const card = plan.main
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { level: 3, name: value, exact: true }) })
       await shows(card.getByText(meaning))
     }
 
     await shows(plan.main.getByRole('heading', { level: 2, name: 'How we work' }))
-    const statements = plan.main.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: /^We / }) })
+    const statements = plan.main
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: /^We / }) })
     expect(await statements.getByRole('heading').allTextContents()).toEqual(howWeWork)
 
-    expect(await plan.main.getByRole('region').getByRole('heading', { level: 3, name: new RegExp(`^(${priorities.join('|')})$`) }).allTextContents()).toEqual(priorities)
+    expect(
+      await plan.main
+        .getByRole('region')
+        .getByRole('heading', { level: 3, name: new RegExp(`^(${priorities.join('|')})$`) })
+        .allTextContents(),
+    ).toEqual(priorities)
     for (const title of priorities) {
       const priority = plan.priority(title)
       await shows(priority.getByText(/^What we will achieve: \S/))
@@ -75,7 +95,10 @@ describe('The plan', () => {
     await shows(plan.shownCount.getByText('14 projects shown.'))
     const richmond = await projectCodes(plan)
     expect(richmond).toHaveLength(14)
-    expect(richmond.filter((code) => !/^R\d+$/.test(code)), 'projects from outside Richmond').toEqual([])
+    expect(
+      richmond.filter((code) => !/^R\d+$/.test(code)),
+      'projects from outside Richmond',
+    ).toEqual([])
 
     const filtered = page.url()
     await page.reload()
@@ -83,7 +106,9 @@ describe('The plan', () => {
     expect(page.url()).toBe(filtered)
     await shows(plan.shownCount.getByText('14 projects shown.'))
     expect(await projectCodes(plan)).toEqual(richmond)
-    expect(await plan.areaFilter.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('Richmond')
+    expect(await plan.areaFilter.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(
+      'Richmond',
+    )
 
     await plan.areaFilter.selectOption({ label: 'All areas' })
     await reachesPath(page, /^\/plans\/[\w-]+$/)
@@ -97,14 +122,29 @@ describe('The plan', () => {
     await plan.main.getByRole('link', { name: projectName('K9') }).click()
     await reachesPath(page, /^\/plan\/actions\/[\w-]+$/)
     const main = shell.main
-    await shows(shell.heading(/^K9 Work with adult care and housing providers to improve pathway and transition planning/))
-    await shows(main.getByRole('definition').filter({ hasText: /^Associate Director for SEND \(Kingston Children with Disabilities Team\)$/ }))
+    await shows(
+      shell.heading(/^K9 Work with adult care and housing providers to improve pathway and transition planning/),
+    )
+    await shows(
+      main
+        .getByRole('definition')
+        .filter({ hasText: /^Associate Director for SEND \(Kingston Children with Disabilities Team\)$/ }),
+    )
     await shows(main.getByRole('term').filter({ hasText: /^What we will achieve by March 2021$/ }))
     await shows(main.getByRole('definition').filter({ hasText: /^A revised transitions protocol has been agreed/ }))
     await shows(main.getByRole('term').filter({ hasText: /^How we will know we have been successful by March 2024$/ }))
-    await shows(main.getByRole('definition').filter({ hasText: /^All young people with SEND have an effective transition plan in place by age 15/ }))
+    await shows(
+      main
+        .getByRole('definition')
+        .filter({ hasText: /^All young people with SEND have an effective transition plan in place by age 15/ }),
+    )
     await shows(main.getByRole('term').filter({ hasText: 'Links to other plans' }))
-    await shows(main.getByRole('definition').getByRole('listitem').filter({ hasText: /Corporate Plan for 2019 to 2023: Making Kingston better, together/ }))
+    await shows(
+      main
+        .getByRole('definition')
+        .getByRole('listitem')
+        .filter({ hasText: /Corporate Plan for 2019 to 2023: Making Kingston better, together/ }),
+    )
   })
 })
 

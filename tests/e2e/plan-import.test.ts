@@ -14,11 +14,30 @@ afterAll(() => device?.close())
 /** A small plan new to Achieving for Children, as its plan admin would write it. */
 const planDocument = {
   format: 'golden-thread/plan@2',
-  plan: { key: 'e2e-import-plan', title: 'Short breaks plan 2026', kind: 'service-plan', status: 'approved', versionLabel: 'v1', source: 'An e2e test' },
+  plan: {
+    key: 'e2e-import-plan',
+    title: 'Short breaks plan 2026',
+    kind: 'service-plan',
+    status: 'approved',
+    versionLabel: 'v1',
+    source: 'An e2e test',
+  },
   themes: [{ key: 'breaks', title: 'Short breaks for every family who needs one' }],
-  actions: [{ key: 'offer', theme: 'breaks', code: 'SB1', description: 'Publish the short breaks offer', leads: [{ role: 'Head of Short Breaks' }] }],
+  actions: [
+    {
+      key: 'offer',
+      theme: 'breaks',
+      code: 'SB1',
+      description: 'Publish the short breaks offer',
+      leads: [{ role: 'Head of Short Breaks' }],
+    },
+  ],
 }
-const file = (name: string, content: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) })
+const file = (name: string, content: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify(content)),
+})
 
 describe('importing a plan', () => {
   it('a plan admin previews a plan document, sees its problems, imports it, and the plan arrives on the device', async () => {
@@ -31,7 +50,9 @@ describe('importing a plan', () => {
     await expectNoViolations(page, 'Import a plan')
 
     const chooser = shell.main.getByLabel("The plan's file")
-    await chooser.setInputFiles(file('bad.json', { ...planDocument, themes: [{ key: 'breaks', title: 'Short breaks', colour: 'blue' }] }))
+    await chooser.setInputFiles(
+      file('bad.json', { ...planDocument, themes: [{ key: 'breaks', title: 'Short breaks', colour: 'blue' }] }),
+    )
     await shell.main.getByRole('button', { name: 'Preview the import' }).click()
     const summary = shell.main.getByRole('alert')
     await shows(summary.getByRole('heading', { name: 'There is a problem' }))

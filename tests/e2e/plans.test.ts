@@ -82,7 +82,10 @@ describe('plans, each in its own shape, offline', () => {
     const { page, shell } = await offlineAs('admin@kirklees.demo.local', 'My team')
     await openPlan(page, shell, "Children's Improvement Plan")
     const recommendations = await unfold(shell, 'Recommendations this plan answers')
-    const twelve = recommendations.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /recommendation 12$/i }) }).first()
+    const twelve = recommendations
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /recommendation 12$/i }) })
+      .first()
     await shows(twelve)
     await shows(twelve.getByRole('link', { name: /Children who need help and protection/ }))
     await shows(twelve.getByRole('link', { name: /Leadership, Management and Governance/ }))
@@ -95,10 +98,15 @@ describe('plans, each in its own shape, offline', () => {
     const { page, shell } = await offlineAs('practitioner@rbwm.demo.local', 'Early Help and MASH Team (demo)')
     await openPlan(page, shell, "Children's Services Business Plan 2017-2018")
     const risks = await unfold(shell, 'Risk register')
-    const caseloads = risks.getByRole('listitem').filter({ hasText: 'Maximum caseload levels exceeded for social workers.' }).first()
+    const caseloads = risks
+      .getByRole('listitem')
+      .filter({ hasText: 'Maximum caseload levels exceeded for social workers.' })
+      .first()
     await shows(caseloads)
     const facts = await caseloads.locator('dl > div').allInnerTexts()
-    expect(facts.map((fact) => fact.replace(/\s+/g, ' '))).toEqual(expect.arrayContaining(['Likelihood Not given', 'Impact Not given']))
+    expect(facts.map((fact) => fact.replace(/\s+/g, ' '))).toEqual(
+      expect.arrayContaining(['Likelihood Not given', 'Impact Not given']),
+    )
     const budgetSection = await unfold(shell, BUDGET)
     const budget = budgetSection.getByRole('table', { name: /revenue budget 2017-2018/ })
     await shows(budget)
@@ -109,7 +117,10 @@ describe('plans, each in its own shape, offline', () => {
     await shell.goTo('Search')
     const search = new SearchPage(page)
     await search.search('pathways are clear')
-    await search.results.getByRole('link', { name: /Ensure pathways are clear, mapped and being applied/ }).first().click()
+    await search.results
+      .getByRole('link', { name: /Ensure pathways are clear, mapped and being applied/ })
+      .first()
+      .click()
     await reachesPath(page, /^\/milestones\/[\w-]+$/)
     await shows(shell.main.getByRole('definition').filter({ hasText: /^January 2017 and ongoing/ }))
     await shows(shell.main.getByText('Thematic case audits', { exact: false }))
@@ -120,7 +131,11 @@ describe('plans, each in its own shape, offline', () => {
     await openPlan(page, shell, "Children's Services Business Plan 2018-20")
     await shows(shell.main.getByRole('link', { name: /G5.*Review of management information systems/ }))
     await shows(shell.main.getByRole('heading', { name: 'What staff said' }).first())
-    await shows(shell.main.getByText('Improved technology better ways of communicating when in the field (tablets)', { exact: false }))
+    await shows(
+      shell.main.getByText('Improved technology better ways of communicating when in the field (tablets)', {
+        exact: false,
+      }),
+    )
     const measures = shell.main.getByRole('region', { name: 'Measures' })
     await shows(measures.getByText(/77/).first())
     await shows(measures.getByText(/72/).first())

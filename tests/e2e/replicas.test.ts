@@ -45,7 +45,9 @@ async function cameraPhoto(): Promise<Buffer> {
       context.fillStyle = '#222222'
       context.font = '64px serif'
       for (let y = 150; y < 1100; y += 90) context.fillText('Transitions protocol, signed and agreed', 100, y)
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 })).arrayBuffer())
+      const bytes = new Uint8Array(
+        await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 })).arrayBuffer(),
+      )
       let binary = ''
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
       return btoa(binary)
@@ -61,22 +63,36 @@ async function openDevice(name: keyof typeof tag, device: keyof typeof devices):
   const probe = await browser.newPage()
   const userAgent = `${await probe.evaluate(() => navigator.userAgent)} ${tag[name]}`
   await probe.close()
-  const context = await browser.newContext({ ...devices[device], baseURL: balancer.origin, locale: 'en-GB', timezoneId: 'Europe/London', userAgent })
+  const context = await browser.newContext({
+    ...devices[device],
+    baseURL: balancer.origin,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    userAgent,
+  })
   opened.push(context)
   return context.newPage()
 }
 
 /** The replica addresses nginx sent a device's API requests to, as its access log says. */
-const apiRequestsOf = (name: keyof typeof tag) => balancer.requests().filter((r) => r.agent.endsWith(tag[name]) && r.path.startsWith('/api/'))
+const apiRequestsOf = (name: keyof typeof tag) =>
+  balancer.requests().filter((r) => r.agent.endsWith(tag[name]) && r.path.startsWith('/api/'))
 
 /** What a person sees of a project's evidence and milestones: the same on both devices when they agree. */
 async function visibleWork(project: ProjectPage) {
   await shows(project.heading('K9'))
   const notes = await project.evidence.getByRole('listitem').allInnerTexts()
-  const statuses = await project.milestones.getByRole('listitem').evaluateAll((items) =>
-    items.map((item) => `${item.querySelector('h3')?.textContent ?? ''}: ${item.querySelector('p')?.textContent ?? ''}`),
-  )
-  return { notes: notes.map((n) => n.replace(/\s+/g, ' ').trim()).sort(), statuses: statuses.map((s) => s.replace(/\s+/g, ' ').trim()).sort() }
+  const statuses = await project.milestones
+    .getByRole('listitem')
+    .evaluateAll((items) =>
+      items.map(
+        (item) => `${item.querySelector('h3')?.textContent ?? ''}: ${item.querySelector('p')?.textContent ?? ''}`,
+      ),
+    )
+  return {
+    notes: notes.map((n) => n.replace(/\s+/g, ' ').trim()).sort(),
+    statuses: statuses.map((s) => s.replace(/\s+/g, ' ').trim()).sort(),
+  }
 }
 
 beforeAll(async () => {
@@ -86,7 +102,13 @@ beforeAll(async () => {
   await database.connect()
   // Nothing shared but PostgreSQL: no attachment folder, no data folder in common.
   dataDir = mkdtempSync(join(tmpdir(), 'gt-replicas-'))
-  const env = (name: string) => ({ DATABASE_URL: url, STATIC_DIR: distDir, TRUST_PROXY: 'true', DATA_DIR: join(dataDir, name), LOG_LEVEL: 'warn' })
+  const env = (name: string) => ({
+    DATABASE_URL: url,
+    STATIC_DIR: distDir,
+    TRUST_PROXY: 'true',
+    DATA_DIR: join(dataDir, name),
+    LOG_LEVEL: 'warn',
+  })
   // The first replica migrates and loads the demo; the second starts on the database as it finds it.
   replicaA = await startReplica('A', env('a'), ['--demo'])
   replicaB = await startReplica('B', env('b'))
@@ -139,8 +161,12 @@ describe('two replicas behind nginx on one PostgreSQL', () => {
 
   it('a replica killed in the middle of a push loses nothing and doubles nothing: the device sends again through the other', async () => {
     const photo = await cameraPhoto()
-    const [{ since }] = (await database.query<{ since: string }>('select now()::text as since')).rows as [{ since: string }]
-    const [{ id: orgId }] = (await database.query<{ id: string }>('select org_id as id from actions where code = $1', ['K9'])).rows as [{ id: string }]
+    const [{ since }] = (await database.query<{ since: string }>('select now()::text as since')).rows as [
+      { since: string },
+    ]
+    const [{ id: orgId }] = (
+      await database.query<{ id: string }>('select org_id as id from actions where code = $1', ['K9'])
+    ).rows as [{ id: string }]
     // Holding the organisation's change counter stops the push half way, inside its transaction, after it has claimed its ids.
     const holder = new pg.Client({ connectionString: postgres.url('replicas') })
     await holder.connect()
@@ -148,18 +174,32 @@ describe('two replicas behind nginx on one PostgreSQL', () => {
       await holder.query('begin')
       await holder.query('select 1 from organisations where id = $1 for no key update', [orgId])
 
-      await managerProject.addEvidence({ note: managerNote, milestone, photos: [{ name: photoName, mimeType: 'image/jpeg', buffer: photo }] })
+      await managerProject.addEvidence({
+        note: managerNote,
+        milestone,
+        photos: [{ name: photoName, mimeType: 'image/jpeg', buffer: photo }],
+      })
       await expect
         .poll(
           async () =>
-            (await database.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'update organisations set change_seq%'`)).rowCount,
+            (
+              await database.query(
+                `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'update organisations set change_seq%'`,
+              )
+            ).rowCount,
           { timeout: 30_000 },
         )
         .toBe(1)
       await replicaA.kill()
       // nginx answers the cut-off push itself: 502, and it does not send it on to the other replica.
       await expect
-        .poll(() => apiRequestsOf('a').filter((r) => r.path === '/api/sync/push' && r.status === 502).map((r) => r.replica), { timeout: 30_000 })
+        .poll(
+          () =>
+            apiRequestsOf('a')
+              .filter((r) => r.path === '/api/sync/push' && r.status === 502)
+              .map((r) => r.replica),
+          { timeout: 30_000 },
+        )
         .toEqual([replicaA.address])
       await managerProject.setMilestoneStatus(milestone, 'Complete')
     } finally {
@@ -177,7 +217,10 @@ describe('two replicas behind nginx on one PostgreSQL', () => {
     const evidence = await database.query<{ id: string }>('select id from evidence where note = $1', [managerNote])
     expect(evidence.rows).toHaveLength(1)
     const evidenceId = evidence.rows[0]!.id
-    const photos = await database.query<{ size: string; received_bytes: string }>('select size, received_bytes from attachments where evidence_id = $1', [evidenceId])
+    const photos = await database.query<{ size: string; received_bytes: string }>(
+      'select size, received_bytes from attachments where evidence_id = $1',
+      [evidenceId],
+    )
     expect(photos.rows).toHaveLength(1)
     expect(Number(photos.rows[0]!.received_bytes)).toBe(Number(photos.rows[0]!.size))
     const history = await database.query<{ change: string; n: number }>(
@@ -194,7 +237,9 @@ describe('two replicas behind nginx on one PostgreSQL', () => {
       [manager, since],
     )
     expect(claimed.rows[0]!.n).toBe(2)
-    const [status] = (await database.query<{ status: string }>('select status from milestones where title = $1', [milestone])).rows
+    const [status] = (
+      await database.query<{ status: string }>('select status from milestones where title = $1', [milestone])
+    ).rows
     expect(status!.status).toBe('complete')
 
     // The other device, still on its own replica, gets all of it, photo included, and both show the same.
@@ -202,7 +247,9 @@ describe('two replicas behind nginx on one PostgreSQL', () => {
     await shows(practitionerProject.evidenceItem(managerNote))
     const image = practitionerProject.photosOf(managerNote)
     await image.scrollIntoViewIfNeeded()
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => (element.complete ? element.naturalWidth : 0))).toBeGreaterThan(0)
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => (element.complete ? element.naturalWidth : 0)))
+      .toBeGreaterThan(0)
     await practitionerProject.showsMilestoneStatus(milestone, 'Complete', false)
     await managerProject.showsMilestoneStatus(milestone, 'Complete', false)
     expect(await visibleWork(practitionerProject)).toEqual(await visibleWork(managerProject))

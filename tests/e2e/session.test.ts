@@ -20,12 +20,22 @@ afterAll(async () => {
 })
 
 /** Browsers the server names devices by ("Chrome on Android"); Chromium itself is the same underneath. */
-const androidTablet = 'Mozilla/5.0 (Linux; Android 14; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
-const iPhone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1'
+const androidTablet =
+  'Mozilla/5.0 (Linux; Android 14; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
+const iPhone =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1'
 
 /** A fresh device (its own cookies, IndexedDB and service worker) for one test. */
-async function withDevice(run: (page: Page, context: BrowserContext) => Promise<void>, userAgent?: string): Promise<void> {
-  const context = await newDeviceContext(browser, userAgent === iPhone ? 'phone' : 'tablet portrait', app.origin, userAgent ? { userAgent } : {})
+async function withDevice(
+  run: (page: Page, context: BrowserContext) => Promise<void>,
+  userAgent?: string,
+): Promise<void> {
+  const context = await newDeviceContext(
+    browser,
+    userAgent === iPhone ? 'phone' : 'tablet portrait',
+    app.origin,
+    userAgent ? { userAgent } : {},
+  )
   try {
     await run(await context.newPage(), context)
   } finally {
@@ -194,7 +204,9 @@ describe('signing devices out from elsewhere', () => {
       })
 
       await practitionerTablet.reload()
-      await shows(practitionerTablet.getByText(/^You were signed out of this device from another device or by a plan admin/))
+      await shows(
+        practitionerTablet.getByText(/^You were signed out of this device from another device or by a plan admin/),
+      )
       await expect.poll(() => storedActions(practitionerTablet)).toBe(0)
     })
   })
@@ -233,10 +245,13 @@ describe('the service worker and security headers', () => {
     await withDevice(async (page, context) => {
       const problems: string[] = []
       page.on('console', (message) => {
-        if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(`console ${message.type()}: ${message.text()}`)
+        if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
+          problems.push(`console ${message.type()}: ${message.text()}`)
       })
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-      await context.exposeFunction('reportCspViolation', (violation: string) => problems.push(`CSP violation: ${violation}`))
+      await context.exposeFunction('reportCspViolation', (violation: string) =>
+        problems.push(`CSP violation: ${violation}`),
+      )
       await context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           void (window as unknown as { reportCspViolation(v: string): Promise<void> }).reportCspViolation(

@@ -66,7 +66,10 @@ describe.each([
 
   beforeAll(async () => {
     app = await startApp()
-    ;[managerDevice, adminDevice] = await Promise.all([openDevice(app, 'tablet landscape', manager), openDevice(app, 'phone', admin)])
+    ;[managerDevice, adminDevice] = await Promise.all([
+      openDevice(app, 'tablet landscape', manager),
+      openDevice(app, 'phone', admin),
+    ])
   })
   afterAll(async () => {
     await managerDevice?.context.close()
@@ -86,13 +89,16 @@ describe.each([
     await managerDevice.project.setMilestoneStatus(milestone, 'Complete')
 
     await app.goOnline()
-    const [firstDevice, secondDevice] = first === 'manager' ? [managerDevice, adminDevice] : [adminDevice, managerDevice]
+    const [firstDevice, secondDevice] =
+      first === 'manager' ? [managerDevice, adminDevice] : [adminDevice, managerDevice]
     await syncBack(firstDevice)
     expect(await statusHistory(app)).toHaveLength(1)
     await syncBack(secondDevice)
 
     // The rule: the change made most recently wins, whatever order they arrived in.
-    expect(await app.db.query('select status from milestones where title = $1', [milestone])).toEqual([{ status: 'complete' }])
+    expect(await app.db.query('select status from milestones where title = $1', [milestone])).toEqual([
+      { status: 'complete' },
+    ])
     expect(await statusHistory(app)).toEqual([
       // Arriving last it is superseded at once; arriving first it is applied, then marked superseded when overtaken.
       { status: 'off-track', outcome: 'superseded', person: adminName },

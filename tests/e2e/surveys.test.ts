@@ -6,7 +6,15 @@ import { AppShell, teamName } from './page-models/app-shell'
 import { expectNoViolations } from './page-models/axe'
 import { admin, signInAs, waitingBadge } from './page-models/project-page'
 import { practitioner, signIn } from './page-models/sign-in-page'
-import { closedSurvey, openSurvey, OpenSurveysPanel, SurveyAnswerPage, SurveyResultsPage, SurveysPage, type Answer } from './page-models/survey-pages'
+import {
+  closedSurvey,
+  openSurvey,
+  OpenSurveysPanel,
+  SurveyAnswerPage,
+  SurveyResultsPage,
+  SurveysPage,
+  type Answer,
+} from './page-models/survey-pages'
 import { hides, reachesPath, shows } from './page-models/waits'
 import { openTestDevice, type TestDevice } from './page-models/test-device'
 
@@ -25,7 +33,10 @@ afterAll(() => world?.close())
 
 /** How many answers the server holds for a survey. */
 async function storedAnswers(surveyId: string): Promise<number> {
-  const [row] = await app.db.query<{ n: number }>('select coalesce(sum(jsonb_array_length(answers)), 0)::int as n from survey_answer_buckets where survey_id = $1', [surveyId])
+  const [row] = await app.db.query<{ n: number }>(
+    'select coalesce(sum(jsonb_array_length(answers)), 0)::int as n from survey_answer_buckets where survey_id = $1',
+    [surveyId],
+  )
   return row!.n
 }
 
@@ -64,7 +75,9 @@ describe('a values survey, answered offline on a tablet', () => {
   it('the practitioner sees the open survey on My team', async () => {
     const [survey] = await app.db.query<{ id: string }>('select id from surveys where title = $1', [openSurvey])
     surveyId = survey!.id
-    const [person] = await app.db.query<{ person_id: string }>('select person_id from accounts where email = $1', [practitioner])
+    const [person] = await app.db.query<{ person_id: string }>('select person_id from accounts where email = $1', [
+      practitioner,
+    ])
     practitionerId = person!.person_id
     responsesBefore = await storedAnswers(surveyId)
 
@@ -102,7 +115,8 @@ describe('a values survey, answered offline on a tablet', () => {
     await page.reload()
     await shows(survey.heading(openSurvey))
     await shows(shell.sync.connection('Offline'))
-    for (let n = 0; n < half; n++) expect(await survey.shows(survey.questions.nth(n), answers[n]!), `question ${n + 1} kept its answer`).toBe(true)
+    for (let n = 0; n < half; n++)
+      expect(await survey.shows(survey.questions.nth(n), answers[n]!), `question ${n + 1} kept its answer`).toBe(true)
     for (let n = half; n < count; n++) expect(await survey.shows(survey.questions.nth(n), answers[n]!)).toBe(false)
     await expectNoViolations(page, 'the survey answer page')
 
@@ -135,14 +149,19 @@ describe('a values survey, answered offline on a tablet', () => {
     await hides(waitingBadge(page))
 
     expect(await storedAnswers(surveyId)).toBe(responsesBefore + 1)
-    const participation = await app.db.query('select 1 from survey_participants where survey_id = $1 and $2::uuid = any(person_ids)', [surveyId, practitionerId])
+    const participation = await app.db.query(
+      'select 1 from survey_participants where survey_id = $1 and $2::uuid = any(person_ids)',
+      [surveyId, practitionerId],
+    )
     expect(participation).toHaveLength(1)
 
     const rows = await app.db.query<{ row: string }>('select to_jsonb(b)::text as row from survey_answer_buckets b')
     const traces = [practitionerId, mutationId, ...(deviceId ? [deviceId] : [])]
     const leaking = rows.filter(({ row }) => traces.some((trace) => row.includes(trace)))
     expect(leaking, 'no stored answer names the person, the change or the device').toEqual([])
-    const columns = await app.db.query<{ column_name: string }>("select column_name from information_schema.columns where table_name = 'survey_answer_buckets'")
+    const columns = await app.db.query<{ column_name: string }>(
+      "select column_name from information_schema.columns where table_name = 'survey_answer_buckets'",
+    )
     expect(columns.map((c) => c.column_name).sort()).toEqual(['answers', 'area_id', 'survey_id', 'team_id'])
 
     // Still not offered, now the server knows too.
@@ -159,7 +178,11 @@ describe('a values survey, answered offline on a tablet', () => {
     const results = new SurveyResultsPage(page)
     await shows(results.heading(openSurvey))
     const answered = await storedAnswers(surveyId)
-    await shows(results.main.getByText(new RegExp(`^Results appear when the survey closes on \\d{1,2} \\w+ \\d{4}; ${answered} responses so far \\(`)))
+    await shows(
+      results.main.getByText(
+        new RegExp(`^Results appear when the survey closes on \\d{1,2} \\w+ \\d{4}; ${answered} responses so far \\(`),
+      ),
+    )
     await shows(results.main.getByText(/While a survey is open nobody sees any group’s results or comments/))
     expect(await results.main.getByRole('region').count(), 'no group is shown').toBe(0)
     expect(await results.main.getByRole('table').count()).toBe(0)
@@ -210,7 +233,11 @@ describe('a values survey, answered offline on a tablet', () => {
       await shows(results.organisation)
       await shows(results.withheldGroups.first())
       expect(await results.withheldGroups.count()).toBeGreaterThan(0)
-      await shows(results.group('Windsor and Maidenhead Education and Schools Team (team)').getByText(/Fewer than 10 people answered/))
+      await shows(
+        results
+          .group('Windsor and Maidenhead Education and Schools Team (team)')
+          .getByText(/Fewer than 10 people answered/),
+      )
       await expectNoViolations(adminPage, 'the survey results page, every group')
     } finally {
       await adminContext.close()

@@ -29,7 +29,9 @@ describe('choosing where attachments are kept', () => {
   it('keeps them in PostgreSQL unless S3_BUCKET is set, and names the settings S3 still needs', async () => {
     expect((await configuredStore(db, {})).kind).toBe('postgres')
     expect((await configuredStore(db, s3.env)).kind).toBe('s3')
-    expect(() => s3OptionsFromEnv({ S3_BUCKET: 'evidence' })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set/)
+    expect(() => s3OptionsFromEnv({ S3_BUCKET: 'evidence' })).toThrow(
+      /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set/,
+    )
     const keys = { S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' }
     expect(s3OptionsFromEnv({ S3_BUCKET: 'evidence', S3_REGION: 'eu-west-2', ...keys })).toMatchObject({
       endpoint: 'https://s3.eu-west-2.amazonaws.com',
@@ -38,8 +40,12 @@ describe('choosing where attachments are kept', () => {
   })
 
   it('refuses to start on a bucket the storage does not have, or an access key it does not know', async () => {
-    await expect(configuredStore(db, { ...s3.env, S3_BUCKET: 'no-such-bucket' })).rejects.toThrow(/answered 404 to a check of bucket no-such-bucket/)
-    await expect(configuredStore(db, { ...s3.env, S3_ACCESS_KEY_ID: 'SOMEONE-ELSE' })).rejects.toThrow(/answered 403 to a check of bucket evidence/)
+    await expect(configuredStore(db, { ...s3.env, S3_BUCKET: 'no-such-bucket' })).rejects.toThrow(
+      /answered 404 to a check of bucket no-such-bucket/,
+    )
+    await expect(configuredStore(db, { ...s3.env, S3_ACCESS_KEY_ID: 'SOMEONE-ELSE' })).rejects.toThrow(
+      /answered 403 to a check of bucket evidence/,
+    )
   })
 })
 
@@ -49,15 +55,22 @@ describe.each(backends)('S3-compatible storage, database on %s', (backend) => {
   let device: ReturnType<typeof deviceFetch>
 
   const putChunk = (id: string, part: number) => {
-    const query = new URLSearchParams({ offset: String(cuts[part]), size: String(file.length), name: 'visit.jpg', type: 'image/jpeg' })
+    const query = new URLSearchParams({
+      offset: String(cuts[part]),
+      size: String(file.length),
+      name: 'visit.jpg',
+      type: 'image/jpeg',
+    })
     return device.fetch(`/api/attachments/${id}/chunks?${query}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/octet-stream' },
       body: new Uint8Array(file.subarray(cuts[part], cuts[part + 1])),
     })
   }
-  const chunkRows = (id: string) => count(app.db, 'select count(*) as n from attachment_chunks where attachment_id = $1', [id])
-  const progress = async (id: string) => (await (await device.fetch(`/api/attachments/${id}/status`)).json()) as { receivedBytes: number }
+  const chunkRows = (id: string) =>
+    count(app.db, 'select count(*) as n from attachment_chunks where attachment_id = $1', [id])
+  const progress = async (id: string) =>
+    (await (await device.fetch(`/api/attachments/${id}/status`)).json()) as { receivedBytes: number }
 
   beforeAll(async () => {
     store = await testStore('s3')

@@ -43,7 +43,10 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
   let ids: DemoIds
   const cookies = {} as Record<'practitioner' | 'manager' | 'admin' | 'other', string>
 
-  async function request(path: string, init: { method?: string; cookie?: string; body?: Buffer | string; type?: string } = {}): Promise<Http> {
+  async function request(
+    path: string,
+    init: { method?: string; cookie?: string; body?: Buffer | string; type?: string } = {},
+  ): Promise<Http> {
     const headers: Record<string, string> = {}
     if (init.cookie) headers.cookie = init.cookie
     if (init.type) headers['content-type'] = init.type
@@ -55,17 +58,37 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
     return { status: response.status, json, bytes, headers: response.headers }
   }
   const signIn = async (email: string, password = demoPassword) => {
-    const response = await fetch(`${app.origin}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+    const response = await fetch(`${app.origin}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
     expect(response.status).toBe(200)
     return response.headers.getSetCookie()[0]!.split(';')[0]!
   }
   const chunkPath = (id: string, q: { offset: number; size: number; name?: string; type?: string }) =>
     `/api/attachments/${id}/chunks?${new URLSearchParams({ offset: String(q.offset), size: String(q.size), name: q.name ?? 'site-visit.jpg', type: q.type ?? 'image/jpeg' })}`
-  const putChunk = (cookie: string, id: string, offset: number, bytes: Buffer, q: { size?: number; name?: string; type?: string } = {}) =>
-    request(chunkPath(id, { offset, size: q.size ?? photo.length, name: q.name, type: q.type }), { method: 'PUT', cookie, body: bytes, type: 'application/octet-stream' })
+  const putChunk = (
+    cookie: string,
+    id: string,
+    offset: number,
+    bytes: Buffer,
+    q: { size?: number; name?: string; type?: string } = {},
+  ) =>
+    request(chunkPath(id, { offset, size: q.size ?? photo.length, name: q.name, type: q.type }), {
+      method: 'PUT',
+      cookie,
+      body: bytes,
+      type: 'application/octet-stream',
+    })
   const status = (cookie: string, id: string) => request(`/api/attachments/${id}/status`, { cookie })
   const push = async (cookie: string, mutations: unknown[]): Promise<PushResult[]> => {
-    const response = await request('/api/sync/push', { method: 'POST', cookie, body: JSON.stringify({ mutations }), type: 'application/json' })
+    const response = await request('/api/sync/push', {
+      method: 'POST',
+      cookie,
+      body: JSON.stringify({ mutations }),
+      type: 'application/json',
+    })
     expect(response.status).toBe(200)
     return response.json.results as PushResult[]
   }
@@ -128,7 +151,11 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
     await putChunk(cookies.practitioner, id, 0, photo.subarray(0, 120))
     await putChunk(cookies.practitioner, id, 120, photo.subarray(120, 240))
     const impostor = Buffer.concat([photo.subarray(0, 3), Buffer.alloc(117, 0x41)])
-    for (const [offset, bytes] of [[0, impostor], [120, Buffer.alloc(120, 0x42)], [300, Buffer.alloc(23, 0x43)]] as const) {
+    for (const [offset, bytes] of [
+      [0, impostor],
+      [120, Buffer.alloc(120, 0x42)],
+      [300, Buffer.alloc(23, 0x43)],
+    ] as const) {
       const reply = await putChunk(cookies.practitioner, id, offset, bytes)
       expect(reply.status).toBe(409)
       expect(reply.json).toMatchObject({ receivedBytes: 240, size: photo.length, error: { code: 'offset_mismatch' } })
@@ -136,7 +163,10 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
     expect((await stored(id)).equals(photo.subarray(0, 240))).toBe(true)
     expect((await status(cookies.practitioner, id)).json).toEqual({ receivedBytes: 240, size: photo.length })
     // It finishes from where the server said.
-    expect((await putChunk(cookies.practitioner, id, 240, photo.subarray(240))).json).toEqual({ receivedBytes: photo.length, size: photo.length })
+    expect((await putChunk(cookies.practitioner, id, 240, photo.subarray(240))).json).toEqual({
+      receivedBytes: photo.length,
+      size: photo.length,
+    })
     expect((await stored(id)).equals(photo)).toBe(true)
   })
 
@@ -154,7 +184,9 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
   it('refuses a chunk that claims another size or type for the same id, or an id someone else is using', async () => {
     const id = randomUUID()
     await putChunk(cookies.practitioner, id, 0, photo.subarray(0, 120))
-    const otherSize = await putChunk(cookies.practitioner, id, 120, photo.subarray(120, 240), { size: photo.length + 1 })
+    const otherSize = await putChunk(cookies.practitioner, id, 120, photo.subarray(120, 240), {
+      size: photo.length + 1,
+    })
     expect(otherSize.status).toBe(409)
     expect((otherSize.json.error as { code: string }).code).toBe('changed_file')
     const taken = await putChunk(cookies.manager, id, 120, photo.subarray(120, 240))
@@ -194,10 +226,22 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
       return device.fetch(input, init)
     })
     try {
-      await device.fetch('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'practitioner@demo.local', password: demoPassword }) })
+      await device.fetch('/api/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'practitioner@demo.local', password: demoPassword }),
+      })
       sent.length = 0
       const local = new LocalDatabase(`attachments-${backend}-${randomUUID()}`)
-      const pending: PendingUpload = { id, mutationId: randomUUID(), name: 'site-visit.jpg', mediaType: 'image/jpeg', size: photo.length, bytes: new Uint8Array(photo).buffer, sentBytes: 0 }
+      const pending: PendingUpload = {
+        id,
+        mutationId: randomUUID(),
+        name: 'site-visit.jpg',
+        mediaType: 'image/jpeg',
+        size: photo.length,
+        bytes: new Uint8Array(photo).buffer,
+        sentBytes: 0,
+      }
       await local.uploads.add(pending)
       const progress: number[] = []
       await uploadFile(local, pending, (p) => progress.push(p.sentBytes))
@@ -215,9 +259,24 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
   describe('refuses a file that is not what it says, and writes nothing', () => {
     const cases: [string, number, () => Buffer, string][] = [
       ['a HEIC photo declared as JPEG', 415, () => heic, 'image/jpeg'],
-      ['a PNG declared as JPEG', 415, () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'image/jpeg'],
-      ['a text file declared as PDF', 415, () => Buffer.from('Minutes of the meeting: all agreed.\n'), 'application/pdf'],
-      ['a JPEG declared as a Word document', 415, () => photo, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      [
+        'a PNG declared as JPEG',
+        415,
+        () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+        'image/jpeg',
+      ],
+      [
+        'a text file declared as PDF',
+        415,
+        () => Buffer.from('Minutes of the meeting: all agreed.\n'),
+        'application/pdf',
+      ],
+      [
+        'a JPEG declared as a Word document',
+        415,
+        () => photo,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ],
       ['a HEIC photo declared as HEIC', 400, () => heic, 'image/heic'],
       ['a text file declared as text', 400, () => Buffer.from('hello'), 'text/plain'],
       ['an SVG', 400, () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml'],
@@ -225,7 +284,11 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
     it.each(cases)('%s → %i', async (_label, expected, bytes, type) => {
       const before = await trace()
       const id = randomUUID()
-      const reply = await putChunk(cookies.practitioner, id, 0, bytes(), { size: bytes().length, type, name: 'IMG_0001.file' })
+      const reply = await putChunk(cookies.practitioner, id, 0, bytes(), {
+        size: bytes().length,
+        type,
+        name: 'IMG_0001.file',
+      })
       expect(reply.status).toBe(expected)
       if (expected === 415) expect((reply.json.error as { code: string }).code).toBe('wrong_content')
       expect(await trace()).toEqual(before)
@@ -248,7 +311,11 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
 
     it('accepts a real PDF, so the check is by content and not a blanket refusal', async () => {
       const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
-      const reply = await putChunk(cookies.practitioner, randomUUID(), 0, pdf, { size: pdf.length, type: 'application/pdf', name: 'minutes.pdf' })
+      const reply = await putChunk(cookies.practitioner, randomUUID(), 0, pdf, {
+        size: pdf.length,
+        type: 'application/pdf',
+        name: 'minutes.pdf',
+      })
       expect(reply.status).toBe(200)
     })
   })
@@ -265,14 +332,30 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
     const { checkpoint } = pulled.json as unknown as PullResponse
     expect(JSON.stringify(pulled.json)).not.toContain(id)
 
-    const evidence = change('evidence.add', evidenceNote(ids.action('K9'), 'Photo of the signed protocol.', [ref(id)], ids.milestone('A revised transitions protocol has been agreed')))
+    const evidence = change(
+      'evidence.add',
+      evidenceNote(
+        ids.action('K9'),
+        'Photo of the signed protocol.',
+        [ref(id)],
+        ids.milestone('A revised transitions protocol has been agreed'),
+      ),
+    )
     expect(await push(cookies.practitioner, [evidence])).toEqual([{ id: evidence.id, outcome: 'applied' }])
 
-    const next = (await request(`/api/sync/pull?since=${checkpoint}`, { cookie: cookies.manager })).json as unknown as PullResponse
+    const next = (await request(`/api/sync/pull?since=${checkpoint}`, { cookie: cookies.manager }))
+      .json as unknown as PullResponse
     const attachment = next.changes.find((c) => c.type === 'attachment')
-    expect(attachment).toMatchObject({ op: 'put', data: { id, evidenceId: evidence.data.id, name: 'site-visit.jpg', mediaType: 'image/jpeg', size: photo.length } })
-    expect(next.changes.find((c) => c.type === 'evidence' && c.op === 'put' && c.data.id === evidence.data.id)).toBeDefined()
-    const history = next.changes.find((c) => c.type === 'history' && c.op === 'put' && c.data.mutationId === evidence.id)
+    expect(attachment).toMatchObject({
+      op: 'put',
+      data: { id, evidenceId: evidence.data.id, name: 'site-visit.jpg', mediaType: 'image/jpeg', size: photo.length },
+    })
+    expect(
+      next.changes.find((c) => c.type === 'evidence' && c.op === 'put' && c.data.id === evidence.data.id),
+    ).toBeDefined()
+    const history = next.changes.find(
+      (c) => c.type === 'history' && c.op === 'put' && c.data.mutationId === evidence.id,
+    )
     expect(history).toMatchObject({ data: { details: { attachments: ['site-visit.jpg'] } } })
 
     const download = await request(`/api/attachments/${id}`, { cookie: cookies.manager })
@@ -301,18 +384,36 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
 
     const before = await writeFingerprint(app.db)
     const attempts = [
-      [change('evidence.add', evidenceNote(ids.action('K9'), 'Half a photo.', [ref(partial, 'half.jpg')])), /“half\.jpg” has not finished uploading/],
-      [change('evidence.add', evidenceNote(ids.action('K9'), 'Their photo.', [ref(managers, 'theirs.jpg')])), /“theirs\.jpg” has not been uploaded yet/],
-      [change('evidence.add', evidenceNote(ids.action('K9'), 'Again.', [ref(used, 'again.jpg')])), /“again\.jpg” belongs to other evidence/],
-      [change('evidence.add', evidenceNote(ids.action('K9'), 'Nothing.', [ref(randomUUID(), 'ghost.jpg')])), /“ghost\.jpg” has not been uploaded yet/],
+      [
+        change('evidence.add', evidenceNote(ids.action('K9'), 'Half a photo.', [ref(partial, 'half.jpg')])),
+        /“half\.jpg” has not finished uploading/,
+      ],
+      [
+        change('evidence.add', evidenceNote(ids.action('K9'), 'Their photo.', [ref(managers, 'theirs.jpg')])),
+        /“theirs\.jpg” has not been uploaded yet/,
+      ],
+      [
+        change('evidence.add', evidenceNote(ids.action('K9'), 'Again.', [ref(used, 'again.jpg')])),
+        /“again\.jpg” belongs to other evidence/,
+      ],
+      [
+        change('evidence.add', evidenceNote(ids.action('K9'), 'Nothing.', [ref(randomUUID(), 'ghost.jpg')])),
+        /“ghost\.jpg” has not been uploaded yet/,
+      ],
     ] as const
-    const results = await push(cookies.practitioner, attempts.map(([m]) => m))
+    const results = await push(
+      cookies.practitioner,
+      attempts.map(([m]) => m),
+    )
     results.forEach((result, index) => {
       expect(result.outcome).toBe('refused')
       expect(result.reason).toMatch(attempts[index]![1])
     })
     expect(await writeFingerprint(app.db)).toEqual(before)
-    const [row] = await app.db.query<{ evidence_id: string | null }>('select evidence_id from attachments where id = $1', [managers])
+    const [row] = await app.db.query<{ evidence_id: string | null }>(
+      'select evidence_id from attachments where id = $1',
+      [managers],
+    )
     expect(row!.evidence_id).toBeNull()
     expect((await request(`/api/attachments/${managers}`, { cookie: cookies.practitioner })).status).toBe(404)
   })
@@ -323,33 +424,63 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
     const complete = await uploadPhoto(cookies.practitioner)
     const partial = randomUUID()
     await putChunk(cookies.practitioner, partial, 0, photo.subarray(0, 120))
-    const refused = change('evidence.add', evidenceNote(ids.action('K9'), 'Two photos, one not finished.', [ref(complete, 'done.jpg'), ref(partial, 'half.jpg')]))
-    const retry = change('evidence.add', evidenceNote(ids.action('K9'), 'The finished photo alone.', [ref(complete, 'done.jpg')]))
+    const refused = change(
+      'evidence.add',
+      evidenceNote(ids.action('K9'), 'Two photos, one not finished.', [
+        ref(complete, 'done.jpg'),
+        ref(partial, 'half.jpg'),
+      ]),
+    )
+    const retry = change(
+      'evidence.add',
+      evidenceNote(ids.action('K9'), 'The finished photo alone.', [ref(complete, 'done.jpg')]),
+    )
     const results = await push(cookies.practitioner, [refused, retry])
     expect(results[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/half\.jpg/) })
     // Sent in a push of its own it is applied; being in the same push must not change that.
     expect(results[1], results[1]!.reason).toMatchObject({ outcome: 'applied' })
-    const [row] = await app.db.query<{ evidence_id: string | null }>('select evidence_id from attachments where id = $1', [complete])
+    const [row] = await app.db.query<{ evidence_id: string | null }>(
+      'select evidence_id from attachments where id = $1',
+      [complete],
+    )
     expect(row!.evidence_id).toBe(retry.data.id)
   })
 
   it('takes the name, type and size of evidence files from the stored upload, and refuses evidence that describes another file', async () => {
     const id = await uploadPhoto(cookies.practitioner)
     const before = await writeFingerprint(app.db)
-    const wrongSize = change('evidence.add', evidenceNote(ids.action('K9'), 'Bigger than it was.', [{ ...ref(id), size: photo.length + 1000 }]))
-    const wrongType = change('evidence.add', evidenceNote(ids.action('K9'), 'A PNG now.', [{ ...ref(id), mediaType: 'image/png' }]))
+    const wrongSize = change(
+      'evidence.add',
+      evidenceNote(ids.action('K9'), 'Bigger than it was.', [{ ...ref(id), size: photo.length + 1000 }]),
+    )
+    const wrongType = change(
+      'evidence.add',
+      evidenceNote(ids.action('K9'), 'A PNG now.', [{ ...ref(id), mediaType: 'image/png' }]),
+    )
     for (const result of await push(cookies.practitioner, [wrongSize, wrongType])) {
-      expect(result).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/“site-visit\.jpg” differs in size or type from the file uploaded for it/) })
+      expect(result).toMatchObject({
+        outcome: 'refused',
+        reason: expect.stringMatching(/“site-visit\.jpg” differs in size or type from the file uploaded for it/),
+      })
     }
     expect(await writeFingerprint(app.db)).toEqual(before)
 
     // A name the device made up is not what the evidence shows: the upload's own name is.
-    const { checkpoint } = (await request('/api/sync/pull', { cookie: cookies.manager })).json as unknown as PullResponse
-    const renamed = change('evidence.add', evidenceNote(ids.action('K9'), 'Photo of the agreed protocol.', [ref(id, 'something-else.jpg')]))
+    const { checkpoint } = (await request('/api/sync/pull', { cookie: cookies.manager }))
+      .json as unknown as PullResponse
+    const renamed = change(
+      'evidence.add',
+      evidenceNote(ids.action('K9'), 'Photo of the agreed protocol.', [ref(id, 'something-else.jpg')]),
+    )
     expect(await push(cookies.practitioner, [renamed])).toEqual([{ id: renamed.id, outcome: 'applied' }])
-    const next = (await request(`/api/sync/pull?since=${checkpoint}`, { cookie: cookies.manager })).json as unknown as PullResponse
-    expect(next.changes.find((c) => c.type === 'attachment')).toMatchObject({ data: { id, name: 'site-visit.jpg', mediaType: 'image/jpeg', size: photo.length } })
-    expect(next.changes.find((c) => c.type === 'history' && c.op === 'put' && c.data.mutationId === renamed.id)).toMatchObject({ data: { details: { attachments: ['site-visit.jpg'] } } })
+    const next = (await request(`/api/sync/pull?since=${checkpoint}`, { cookie: cookies.manager }))
+      .json as unknown as PullResponse
+    expect(next.changes.find((c) => c.type === 'attachment')).toMatchObject({
+      data: { id, name: 'site-visit.jpg', mediaType: 'image/jpeg', size: photo.length },
+    })
+    expect(
+      next.changes.find((c) => c.type === 'history' && c.op === 'put' && c.data.mutationId === renamed.id),
+    ).toMatchObject({ data: { details: { attachments: ['site-visit.jpg'] } } })
   })
 
   describe('a quota of unpublished bytes per person', () => {
@@ -368,16 +499,27 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
       const before = await trace()
       const over = await upload(secondId, second, 20 * 1024)
       expect(over.status).toBe(413)
-      expect(over.json.error).toMatchObject({ code: 'upload_quota', message: expect.stringMatching(/not yet saved as evidence, and one person can hold at most/) })
+      expect(over.json.error).toMatchObject({
+        code: 'upload_quota',
+        message: expect.stringMatching(/not yet saved as evidence, and one person can hold at most/),
+      })
       expect(await trace()).toEqual(before)
       expect((await status(cookies.admin, secondId)).json).toEqual({ receivedBytes: 20 * 1024, size: second.length })
       // Someone else's quota is their own.
       expect((await uploadPhoto(cookies.manager)).length).toBeGreaterThan(0)
 
       // Once evidence uses the first file, its bytes no longer count.
-      const evidence = change('evidence.add', evidenceNote(ids.action('K9'), 'Site visit.', [{ id: firstId, name: `${firstId}.jpg`, mediaType: 'image/jpeg', size: first.length }]))
+      const evidence = change(
+        'evidence.add',
+        evidenceNote(ids.action('K9'), 'Site visit.', [
+          { id: firstId, name: `${firstId}.jpg`, mediaType: 'image/jpeg', size: first.length },
+        ]),
+      )
       expect(await push(cookies.admin, [evidence])).toEqual([{ id: evidence.id, outcome: 'applied' }])
-      expect((await upload(secondId, second, 20 * 1024)).json).toEqual({ receivedBytes: second.length, size: second.length })
+      expect((await upload(secondId, second, 20 * 1024)).json).toEqual({
+        receivedBytes: second.length,
+        size: second.length,
+      })
 
       // The quota is full again; an upload left unused past its expiry stops counting.
       const third = fakePhoto(40 * 1024)
@@ -396,16 +538,27 @@ describe.each(setups)('attachments on %s, bytes in %s', (backend, kind) => {
     const fresh = await uploadPhoto(cookies.practitioner)
     const evidence = change('evidence.add', evidenceNote(ids.action('K9'), 'Kept.', [ref(published)]))
     expect((await push(cookies.practitioner, [evidence]))[0]!.outcome).toBe('applied')
-    await app.db.query(`update attachments set last_chunk_at = now() - interval '8 days' where id = any($1::uuid[])`, [[partial, unused, published]])
+    await app.db.query(`update attachments set last_chunk_at = now() - interval '8 days' where id = any($1::uuid[])`, [
+      [partial, unused, published],
+    ])
 
     // Expired before any sweep has run: evidence cannot use it.
     const late = change('evidence.add', evidenceNote(ids.action('K9'), 'Too late.', [ref(unused, 'late.jpg')]))
-    expect((await push(cookies.practitioner, [late]))[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/“late\.jpg” has not been uploaded yet/) })
+    expect((await push(cookies.practitioner, [late]))[0]).toMatchObject({
+      outcome: 'refused',
+      reason: expect.stringMatching(/“late\.jpg” has not been uploaded yet/),
+    })
 
     // Two replicas sweep at the same moment: each expired upload goes once (other tests' included), and nothing else.
-    const expired = await count(app.db, `select count(*) as n from attachments where evidence_id is null and last_chunk_at < now() - interval '7 days'`)
+    const expired = await count(
+      app.db,
+      `select count(*) as n from attachments where evidence_id is null and last_chunk_at < now() - interval '7 days'`,
+    )
     expect(expired).toBeGreaterThanOrEqual(2)
-    const swept = await Promise.all([sweepExpiredUploads(app.db, app.attachments), sweepExpiredUploads(app.db, app.attachments)])
+    const swept = await Promise.all([
+      sweepExpiredUploads(app.db, app.attachments),
+      sweepExpiredUploads(app.db, app.attachments),
+    ])
     expect(swept[0] + swept[1]).toBe(expired)
     for (const id of [partial, unused]) {
       await keepsNothingOf(id)

@@ -74,7 +74,9 @@ describe.each(backends)('a device syncing with the server on %s', (backend) => {
     expect(halfway).toBeGreaterThan(0)
     await pullAll(localDb, 20)
     expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
-    const [people] = await app.db.query<{ n: number }>("select count(*)::int as n from people p join organisations o on o.id = p.org_id where o.short_name = 'AfC'")
+    const [people] = await app.db.query<{ n: number }>(
+      "select count(*)::int as n from people p join organisations o on o.id = p.org_id where o.short_name = 'AfC'",
+    )
     expect(await localDb.people.count()).toBe(people!.n)
   })
 

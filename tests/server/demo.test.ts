@@ -26,11 +26,12 @@ describe.each(backends)('the demo on %s', (backend) => {
     expect(signIn.status, email).toBe(200)
     const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!
     const pulled = Object.fromEntries(entityTypes.map((type) => [type, []])) as unknown as Pulled
-    for (let since = 0, hasMore = true; hasMore; ) {
+    for (let since = 0, hasMore = true; hasMore;) {
       const response = await fetch(`${app.origin}/api/sync/pull?since=${since}`, { headers: { cookie } })
       expect(response.status).toBe(200)
       const page = (await response.json()) as PullResponse
-      for (const change of page.changes) if (change.op === 'put') (pulled[change.type] as unknown[]).push((change as Upsert).data)
+      for (const change of page.changes)
+        if (change.op === 'put') (pulled[change.type] as unknown[]).push((change as Upsert).data)
       ;({ checkpoint: since, hasMore } = page)
     }
     return pulled
@@ -52,20 +53,33 @@ describe.each(backends)('the demo on %s', (backend) => {
   })
 
   it('lets every demo account sign in and pull its own organisation, and nothing of another', async () => {
-    const orgIdOf = new Map((await app.db.query<{ id: string; name: string }>('select id, name from organisations')).map((o) => [o.name, o.id]))
+    const orgIdOf = new Map(
+      (await app.db.query<{ id: string; name: string }>('select id, name from organisations')).map((o) => [
+        o.name,
+        o.id,
+      ]),
+    )
     for (const demo of demoOrganisations) {
       const orgId = orgIdOf.get(demo.name)!
-      const planIds = (await app.db.query<{ id: string }>('select id from plans where org_id = $1', [orgId])).map((p) => p.id).sort()
+      const planIds = (await app.db.query<{ id: string }>('select id from plans where org_id = $1', [orgId]))
+        .map((p) => p.id)
+        .sort()
       for (const person of demo.people.filter((p) => p.email)) {
         const pulled = await pullAs(person.email!)
-        expect(pulled.organisation.map((o) => o.id), person.email!).toEqual([orgId])
+        expect(
+          pulled.organisation.map((o) => o.id),
+          person.email!,
+        ).toEqual([orgId])
         expect(pulled.plan.map((p) => p.id).sort()).toEqual(planIds)
         expect(pulled.person.map((p) => p.name)).toContain(person.name)
         // Every record pulled is one of this organisation's rows, in whichever table holds it.
         for (const type of entityTypes.filter((t) => t !== 'organisation')) {
           const ids = pulled[type].map((record) => (record as { id: string }).id)
           if (!ids.length) continue
-          const own = await app.db.query<{ n: number }>(`select count(*)::int as n from ${tableOf[type]} where org_id = $1 and id = any($2::uuid[])`, [orgId, ids])
+          const own = await app.db.query<{ n: number }>(
+            `select count(*)::int as n from ${tableOf[type]} where org_id = $1 and id = any($2::uuid[])`,
+            [orgId, ids],
+          )
           expect(own[0]!.n, `${person.email}: ${type}`).toBe(ids.length)
         }
       }
@@ -73,17 +87,39 @@ describe.each(backends)('the demo on %s', (backend) => {
   })
 
   it('gives Achieving for Children both its plans, the framework superseded by the business plan', async () => {
-    const { plan: plans, organisation, value: values, theme: themes, action: actions, measure: measures } = await pullAs('viewer@demo.local')
+    const {
+      plan: plans,
+      organisation,
+      value: values,
+      theme: themes,
+      action: actions,
+      measure: measures,
+    } = await pullAs('viewer@demo.local')
     const framework = plans.find((p) => p.kind === 'framework')!
     const businessPlan = plans.find((p) => p.kind === 'business-plan')!
     expect(framework).toMatchObject({ title: 'Framework for the Business Plan, 2019 to 2024', status: 'superseded' })
-    expect(businessPlan).toMatchObject({ title: 'Achieving more for Children', status: 'approved', succeedsPlanId: framework.id })
+    expect(businessPlan).toMatchObject({
+      title: 'Achieving more for Children',
+      status: 'approved',
+      succeedsPlanId: framework.id,
+    })
     expect(organisation[0]!.vision).toMatch(/^Our vision is to provide children and their families/)
     expect(values.map((v) => v.name)).toEqual(['Trust', 'Respect', 'Empower'])
     expect(organisation[0]!.howWeWork).toHaveLength(7)
     const priorities = themes.filter((t) => t.planId === businessPlan.id).sort((a, b) => a.position - b.position)
-    expect(priorities.map((t) => t.title)).toEqual(['Stronger families', 'Positive futures', 'Excellent workforce', 'Financial stability', 'Commercial success', 'Smarter working'])
-    for (const theme of priorities) expect([theme.outcome?.length, theme.rationale?.length].every((n) => n! > 50), theme.title).toBe(true)
+    expect(priorities.map((t) => t.title)).toEqual([
+      'Stronger families',
+      'Positive futures',
+      'Excellent workforce',
+      'Financial stability',
+      'Commercial success',
+      'Smarter working',
+    ])
+    for (const theme of priorities)
+      expect(
+        [theme.outcome?.length, theme.rationale?.length].every((n) => n! > 50),
+        theme.title,
+      ).toBe(true)
     const projects = actions.filter((a) => a.planId === businessPlan.id)
     expect(projects).toHaveLength(47)
     for (const action of projects) {
@@ -98,15 +134,25 @@ describe.each(backends)('the demo on %s', (backend) => {
 
   it('keeps the delivery demo and surveys for Achieving for Children, and the other plans start untouched', async () => {
     const afc = await pullAs('manager@demo.local')
-    const led = afc.action.filter((a) => a.leadTeamId === afc.team.find((t) => t.name === 'Kingston Children with Disabilities Team')!.id)
+    const led = afc.action.filter(
+      (a) => a.leadTeamId === afc.team.find((t) => t.name === 'Kingston Children with Disabilities Team')!.id,
+    )
     expect(led.map((a) => a.code).sort()).toEqual(['K8', 'K9'])
     expect(afc.milestone.map((m) => m.title)).toContain('A revised transitions protocol has been agreed')
-    for (const type of ['progressUpdate', 'evidence', 'assignment', 'history', 'survey'] as const) expect(afc[type].length, type).toBeGreaterThan(0)
-    expect(new Set(afc.team.map((t) => afc.area.find((a) => a.id === t.areaId)!.name))).toEqual(new Set(['Whole organisation', 'Kingston', 'Richmond', 'Windsor and Maidenhead']))
+    for (const type of ['progressUpdate', 'evidence', 'assignment', 'history', 'survey'] as const)
+      expect(afc[type].length, type).toBeGreaterThan(0)
+    expect(new Set(afc.team.map((t) => afc.area.find((a) => a.id === t.areaId)!.name))).toEqual(
+      new Set(['Whole organisation', 'Kingston', 'Richmond', 'Windsor and Maidenhead']),
+    )
     expect(new Set(afc.team.map((t) => t.service)).size).toBeGreaterThanOrEqual(4)
-    for (const email of ['practitioner@rbwm.demo.local', 'admin@kirklees.demo.local', 'practitioner@greenwich.demo.local']) {
+    for (const email of [
+      'practitioner@rbwm.demo.local',
+      'admin@kirklees.demo.local',
+      'practitioner@greenwich.demo.local',
+    ]) {
       const theirs = await pullAs(email)
-      for (const type of ['progressUpdate', 'evidence', 'assignment', 'history', 'survey'] as const) expect(theirs[type], `${email}: ${type}`).toEqual([])
+      for (const type of ['progressUpdate', 'evidence', 'assignment', 'history', 'survey'] as const)
+        expect(theirs[type], `${email}: ${type}`).toEqual([])
       expect(theirs.team.length, email).toBeGreaterThan(0)
       expect(theirs.action.every((a) => a.status === 'not-started')).toBe(true)
     }

@@ -79,7 +79,8 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gt-fault-'))
-    databaseEnv = backend === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : { PGLITE_DIR: join(dir, 'pglite') }
+    databaseEnv =
+      backend === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : { PGLITE_DIR: join(dir, 'pglite') }
     const port = await freePort()
     server = serverProcess({ ...databaseEnv, PORT: String(port), DATABASE_POOL_SIZE: '4' })
     await server.start()
@@ -113,7 +114,9 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
     const pulled = (await (await device.fetch('/api/sync/pull?limit=5000')).json()) as PullResponse
     const k9 = pulled.changes.find((c) => c.type === 'action' && c.op === 'put' && c.data.code === 'K9')!
     const k9Id = k9.op === 'put' ? String(k9.data.id) : ''
-    const milestoneIds = pulled.changes.flatMap((c) => (c.type === 'milestone' && c.op === 'put' && c.data.actionId === k9Id ? [c.data.id] : []))
+    const milestoneIds = pulled.changes.flatMap((c) =>
+      c.type === 'milestone' && c.op === 'put' && c.data.actionId === k9Id ? [c.data.id] : [],
+    )
     expect(milestoneIds.length).toBeGreaterThanOrEqual(3)
 
     let interrupted = 0
@@ -128,25 +131,60 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
       for (let i = 0; i < changes; i++) {
         const what = rng.pick(['progress', 'progress', 'evidence', 'status'] as const)
         if (what === 'progress') {
-          const data = { id: crypto.randomUUID(), actionId: k9Id, rag: rng.pick(['green', 'amber', 'red'] as const), commentary: `Round ${round}, change ${i}: visits and reviews continue.` }
+          const data = {
+            id: crypto.randomUUID(),
+            actionId: k9Id,
+            rag: rng.pick(['green', 'amber', 'red'] as const),
+            commentary: `Round ${round}, change ${i}: visits and reviews continue.`,
+          }
           const entry = await queueChange(local, session.person.id, { kind: 'progress.post', data })
           queued.push({ id: entry.id, kind: 'progress.post', dataId: data.id, madeAt: entry.mutation.madeAt })
         } else if (what === 'evidence') {
           const withPhoto = rng.next() < 0.25
-          const attachment = withPhoto ? { id: crypto.randomUUID(), bytes: fakePhoto(rng, 520_000 + rng.int(200_000)) } : undefined
+          const attachment = withPhoto
+            ? { id: crypto.randomUUID(), bytes: fakePhoto(rng, 520_000 + rng.int(200_000)) }
+            : undefined
           const data = {
             id: crypto.randomUUID(),
             actionId: k9Id,
             milestoneId: rng.next() < 0.5 ? rng.pick(milestoneIds) : null,
             note: `Round ${round}, change ${i}: notes of the visit.`,
-            attachments: attachment ? [{ id: attachment.id, name: `photo-${round}-${i}.jpg`, mediaType: 'image/jpeg', size: attachment.bytes.length }] : [],
+            attachments: attachment
+              ? [
+                  {
+                    id: attachment.id,
+                    name: `photo-${round}-${i}.jpg`,
+                    mediaType: 'image/jpeg',
+                    size: attachment.bytes.length,
+                  },
+                ]
+              : [],
           }
-          const files = attachment ? [{ id: attachment.id, name: `photo-${round}-${i}.jpg`, mediaType: 'image/jpeg', size: attachment.bytes.length, bytes: attachment.bytes.slice().buffer }] : []
+          const files = attachment
+            ? [
+                {
+                  id: attachment.id,
+                  name: `photo-${round}-${i}.jpg`,
+                  mediaType: 'image/jpeg',
+                  size: attachment.bytes.length,
+                  bytes: attachment.bytes.slice().buffer,
+                },
+              ]
+            : []
           const entry = await queueChange(local, session.person.id, { kind: 'evidence.add', data }, files)
-          queued.push({ id: entry.id, kind: 'evidence.add', dataId: data.id, madeAt: entry.mutation.madeAt, attachment })
+          queued.push({
+            id: entry.id,
+            kind: 'evidence.add',
+            dataId: data.id,
+            madeAt: entry.mutation.madeAt,
+            attachment,
+          })
         } else {
           const milestoneId = rng.pick(milestoneIds)
-          const entry = await queueChange(local, session.person.id, { kind: 'status.set', data: { entity: 'milestone', entityId: milestoneId, status: rng.pick(statuses) } })
+          const entry = await queueChange(local, session.person.id, {
+            kind: 'status.set',
+            data: { entity: 'milestone', entityId: milestoneId, status: rng.pick(statuses) },
+          })
           queued.push({ id: entry.id, kind: 'status.set', milestoneId, madeAt: entry.mutation.madeAt })
         }
       }
@@ -157,10 +195,13 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
       const delay = rng.int(30)
       let restarting: Promise<void> | undefined
       if (fault === 'drop-response') proxy.dropNextResponse()
-      const timer = setTimeout(() => {
-        if (fault === 'kill') restarting = server.kill().then(() => server.start())
-        else if (fault === 'drop') proxy.dropAll()
-      }, fault === 'drop-response' ? 0 : delay)
+      const timer = setTimeout(
+        () => {
+          if (fault === 'kill') restarting = server.kill().then(() => server.start())
+          else if (fault === 'drop') proxy.dropAll()
+        },
+        fault === 'drop-response' ? 0 : delay,
+      )
 
       let attempts = 0
       let firstFailed = false
@@ -173,7 +214,8 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
           if (!(error instanceof Unreachable)) throw error
           if (attempts === 1) firstFailed = true
         }
-        if (attempts >= 200) throw new Error(`seed ${seed}, round ${round}: the outbox did not empty after ${attempts} pushes`)
+        if (attempts >= 200)
+          throw new Error(`seed ${seed}, round ${round}: the outbox did not empty after ${attempts} pushes`)
         await sleep(50)
       }
       clearTimeout(timer)
@@ -182,12 +224,16 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
       proxy.dropNextResponse(false)
       if (firstFailed) interrupted += 1
       completed += 1
-      log.push(`round ${round}: ${changes} changes, ${fault} after ${delay} ms, ${attempts} pushes${firstFailed ? ' (first one cut)' : ''}`)
+      log.push(
+        `round ${round}: ${changes} changes, ${fault} after ${delay} ms, ${attempts} pushes${firstFailed ? ' (first one cut)' : ''}`,
+      )
 
       expect(await local.outbox.count(), `seed ${seed}, round ${round}: outbox`).toBe(0)
       expect(await local.outbox.where('state').equals('refused').count()).toBe(0)
     }
-    console.log(`[${backend}] seed ${seed}: ${completed} rounds, ${queued.length} changes, ${interrupted} first pushes cut, ${server.starts() - 1} restarts, ${proxy.dropped()} connections dropped\n  ${log.join('\n  ')}`)
+    console.log(
+      `[${backend}] seed ${seed}: ${completed} rounds, ${queued.length} changes, ${interrupted} first pushes cut, ${server.starts() - 1} restarts, ${proxy.dropped()} connections dropped\n  ${log.join('\n  ')}`,
+    )
     expect(completed, `seed ${seed}: rounds done before the deadline`).toBeGreaterThanOrEqual(Math.min(rounds, 5))
     expect(interrupted, `seed ${seed}: some pushes must really have been cut`).toBeGreaterThan(0)
 
@@ -197,7 +243,9 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
     // Stop the server cleanly and look in its database.
     proxy.dropAll()
     await server.stop()
-    const db = await openDatabase(backend === 'postgres' ? { url: databaseEnv.DATABASE_URL } : { dataDir: databaseEnv.PGLITE_DIR })
+    const db = await openDatabase(
+      backend === 'postgres' ? { url: databaseEnv.DATABASE_URL } : { dataDir: databaseEnv.PGLITE_DIR },
+    )
     try {
       await verify(db, queued)
     } finally {
@@ -217,17 +265,28 @@ function fakePhoto(rng: ReturnType<typeof random>, size: number): Uint8Array {
 async function verify(db: Database, queued: Queued[]) {
   const ids = queued.map((q) => q.id)
   const where = `seed ${seed}`
-  const applied = await db.query<{ id: string; outcome: string }>('select id, outcome from applied_mutations where id = any($1::uuid[])', [ids])
+  const applied = await db.query<{ id: string; outcome: string }>(
+    'select id, outcome from applied_mutations where id = any($1::uuid[])',
+    [ids],
+  )
   expect(applied.length, `${where}: applied_mutations rows for queued changes`).toBe(queued.length)
   for (const row of applied) expect(['applied', 'superseded'], `${where}: outcome of ${row.id}`).toContain(row.outcome)
-  const pending = await db.query<{ n: number }>(`select count(*)::int as n from applied_mutations where outcome not in ('applied', 'superseded')`)
+  const pending = await db.query<{ n: number }>(
+    `select count(*)::int as n from applied_mutations where outcome not in ('applied', 'superseded')`,
+  )
   expect(pending[0]!.n, `${where}: claims left pending`).toBe(0)
 
-  const history = await db.query<{ mutation_id: string; n: number }>('select mutation_id, count(*)::int as n from history where mutation_id = any($1::uuid[]) group by mutation_id', [ids])
+  const history = await db.query<{ mutation_id: string; n: number }>(
+    'select mutation_id, count(*)::int as n from history where mutation_id = any($1::uuid[]) group by mutation_id',
+    [ids],
+  )
   expect(history.length, `${where}: changes with a history row`).toBe(queued.length)
   for (const row of history) expect(row.n, `${where}: history rows of ${row.mutation_id}`).toBe(1)
   const outcomes = new Map(applied.map((r) => [r.id, r.outcome]))
-  const historyOutcomes = await db.query<{ mutation_id: string; outcome: string }>('select mutation_id, outcome from history where mutation_id = any($1::uuid[])', [ids])
+  const historyOutcomes = await db.query<{ mutation_id: string; outcome: string }>(
+    'select mutation_id, outcome from history where mutation_id = any($1::uuid[])',
+    [ids],
+  )
   // A change applied on arrival may later be overtaken by a more recent one; one superseded on arrival stays so.
   for (const row of historyOutcomes) {
     if (outcomes.get(row.mutation_id) === 'superseded') expect(row.outcome).toBe('superseded')
@@ -235,7 +294,9 @@ async function verify(db: Database, queued: Queued[]) {
   }
 
   const progressIds = queued.filter((q) => q.kind === 'progress.post').map((q) => q.dataId!)
-  const progress = await db.query<{ id: string }>('select id from progress_updates where id = any($1::uuid[])', [progressIds])
+  const progress = await db.query<{ id: string }>('select id from progress_updates where id = any($1::uuid[])', [
+    progressIds,
+  ])
   expect(progress.length, `${where}: progress updates`).toBe(progressIds.length)
   const evidenceIds = queued.filter((q) => q.kind === 'evidence.add').map((q) => q.dataId!)
   const evidence = await db.query<{ id: string }>('select id from evidence where id = any($1::uuid[])', [evidenceIds])
@@ -246,19 +307,32 @@ async function verify(db: Database, queued: Queued[]) {
       'select evidence_id, size, received_bytes, version from attachments where id = $1',
       [q.attachment!.id],
     )
-    expect(row, `${where}: attachment ${q.attachment!.id}`).toMatchObject({ evidence_id: q.dataId, size: q.attachment!.bytes.length, received_bytes: q.attachment!.bytes.length })
+    expect(row, `${where}: attachment ${q.attachment!.id}`).toMatchObject({
+      evidence_id: q.dataId,
+      size: q.attachment!.bytes.length,
+      received_bytes: q.attachment!.bytes.length,
+    })
     expect(row!.version).not.toBeNull()
     const parts: Uint8Array[] = []
     for await (const part of await postgresStore(db).read(q.attachment!.id)) parts.push(part)
-    expect(Buffer.compare(Buffer.concat(parts), Buffer.from(q.attachment!.bytes)), `${where}: bytes of ${q.attachment!.id}`).toBe(0)
+    expect(
+      Buffer.compare(Buffer.concat(parts), Buffer.from(q.attachment!.bytes)),
+      `${where}: bytes of ${q.attachment!.id}`,
+    ).toBe(0)
   }
 
   // Each milestone ends with the status of its most recent change, however the pushes were cut.
   const byMilestone = new Map<string, Queued[]>()
-  for (const q of queued.filter((q) => q.kind === 'status.set')) byMilestone.set(q.milestoneId!, [...(byMilestone.get(q.milestoneId!) ?? []), q])
+  for (const q of queued.filter((q) => q.kind === 'status.set'))
+    byMilestone.set(q.milestoneId!, [...(byMilestone.get(q.milestoneId!) ?? []), q])
   for (const [milestoneId, changes] of byMilestone) {
-    const winner = [...changes].sort((a, b) => Date.parse(a.madeAt) - Date.parse(b.madeAt) || (a.id < b.id ? -1 : 1)).at(-1)!
-    const [row] = await db.query<{ status_mutation_id: string }>('select status_mutation_id from milestones where id = $1', [milestoneId])
+    const winner = [...changes]
+      .sort((a, b) => Date.parse(a.madeAt) - Date.parse(b.madeAt) || (a.id < b.id ? -1 : 1))
+      .at(-1)!
+    const [row] = await db.query<{ status_mutation_id: string }>(
+      'select status_mutation_id from milestones where id = $1',
+      [milestoneId],
+    )
     expect(row!.status_mutation_id, `${where}: status of milestone ${milestoneId}`).toBe(winner.id)
   }
 }

@@ -53,7 +53,10 @@ describe.each(backends)('a first sync, essential records first, on %s', (backend
       headers: { 'content-type': 'application/json', origin: app.origin },
       body: JSON.stringify({ email: 'practitioner@demo.local', password: demoPassword }),
     })
-    cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]!).find((pair) => pair.startsWith('gt_session='))!
+    cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0]!)
+      .find((pair) => pair.startsWith('gt_session='))!
   })
   afterAll(() => app.stop())
 
@@ -82,7 +85,10 @@ describe.each(backends)('a first sync, essential records first, on %s', (backend
     const sent = first.changes.find((change) => change.type === 'action')!
     const [version] = await app.db.transaction(async (tx) => {
       const reserved = await reserveVersions(tx, orgId, 1)
-      await tx.query(`update actions set status = 'at-risk', version = $2 where id = $1`, [sent.op === 'put' ? sent.data.id : sent.id, reserved])
+      await tx.query(`update actions set status = 'at-risk', version = $2 where id = $1`, [
+        sent.op === 'put' ? sent.data.id : sent.id,
+        reserved,
+      ])
       return [reserved]
     })
     const pages = await firstSyncPages(50)
@@ -120,14 +126,19 @@ describe.each(backends)('a first sync, essential records first, on %s', (backend
       // The first page holds every essential record and a few others.
       await expect(pullAll(localDb, essentialCount + 5)).rejects.toThrow()
       expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
-      const people = await app.db.query<{ n: number }>('select count(*)::int as n from people where org_id = $1', [orgId])
+      const people = await app.db.query<{ n: number }>('select count(*)::int as n from people where org_id = $1', [
+        orgId,
+      ])
       expect(await localDb.people.count()).toBe(people[0]!.n)
       expect(await localDb.milestones.count()).toBeLessThanOrEqual(5)
       expect((await readPullPosition(localDb)).checkpoint).toBeGreaterThan(0)
 
       vi.stubGlobal('fetch', device.fetch)
       await pullAll(localDb, essentialCount + 5)
-      const milestones = await app.db.query<{ n: number }>('select count(*)::int as n from milestones where org_id = $1', [orgId])
+      const milestones = await app.db.query<{ n: number }>(
+        'select count(*)::int as n from milestones where org_id = $1',
+        [orgId],
+      )
       expect(await localDb.milestones.count()).toBe(milestones[0]!.n)
       const done = await readPullPosition(localDb)
       expect(done.essentials).toBeUndefined()

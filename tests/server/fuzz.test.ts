@@ -140,24 +140,60 @@ const planDocument = record({
     periodStart: field(fc.constant('2026-04-01')),
     succeeds: field(fc.constantFrom('afc-business-plan-2020-24', 'a')),
   }),
-  themes: field(fc.array(record({ key: fuzzKey, title: field(fc.constant('A theme')), owners: field(fc.array(record({ role: field(fc.constant('Chief')) }), { maxLength: 2 })) }), { maxLength: 3 })),
-  actions: field(
-    fc.array(record({ key: fuzzKey, theme: fuzzKey, description: field(fc.constant('Do it')), deadline: field(record({ text: field(fc.constant('March 2027')), date: field(fc.constant('2027-03-31')) })) }), { maxLength: 3 }),
+  themes: field(
+    fc.array(
+      record({
+        key: fuzzKey,
+        title: field(fc.constant('A theme')),
+        owners: field(fc.array(record({ role: field(fc.constant('Chief')) }), { maxLength: 2 })),
+      }),
+      { maxLength: 3 },
+    ),
   ),
-  milestones: field(fc.array(record({ key: fuzzKey, action: fuzzKey, title: field(fc.constant('Done')) }), { maxLength: 2 })),
+  actions: field(
+    fc.array(
+      record({
+        key: fuzzKey,
+        theme: fuzzKey,
+        description: field(fc.constant('Do it')),
+        deadline: field(record({ text: field(fc.constant('March 2027')), date: field(fc.constant('2027-03-31')) })),
+      }),
+      { maxLength: 3 },
+    ),
+  ),
+  milestones: field(
+    fc.array(record({ key: fuzzKey, action: fuzzKey, title: field(fc.constant('Done')) }), { maxLength: 2 }),
+  ),
 })
 const csvUpload = record({
   spreadsheet: record({
     format: field(fc.constantFrom('csv', 'xlsx')),
     content: field(fc.constantFrom('VGhlbWUgdGl0bGUsQWN0aW9uIGRlc2NyaXB0aW9uDQpBIHRoZW1lLERvIGl0DQo=', 'UEsDBAo=', '')),
   }),
-  plan: field(record({ title: field(fc.constant('Fuzz sheet')), kind: field(fc.constant('Service plan')), status: field(fc.constant('Draft')), versionLabel: field(fc.constant('v1')), source: field(fc.constant('fuzz')) })),
+  plan: field(
+    record({
+      title: field(fc.constant('Fuzz sheet')),
+      kind: field(fc.constant('Service plan')),
+      status: field(fc.constant('Draft')),
+      versionLabel: field(fc.constant('v1')),
+      source: field(fc.constant('fuzz')),
+    }),
+  ),
 })
 // Mostly a plan admin, the only one past the door.
 const importer = fc.oneof({ arbitrary: fc.constant<Sender>('admin'), weight: 8 }, { arbitrary: anyone, weight: 2 })
 const importRequest = (path: string) => () =>
   fc
-    .tuple(bodyOf(fc.oneof({ arbitrary: planDocument, weight: 3 }, { arbitrary: csvUpload, weight: 2 }, { arbitrary: junk, weight: 1 })), importer)
+    .tuple(
+      bodyOf(
+        fc.oneof(
+          { arbitrary: planDocument, weight: 3 },
+          { arbitrary: csvUpload, weight: 2 },
+          { arbitrary: junk, weight: 1 },
+        ),
+      ),
+      importer,
+    )
     .map(([body, as]) => ({ method: 'POST' as const, url: `/api/plans/import${path}`, as, ...body }))
 
 /**
@@ -399,17 +435,24 @@ const endpoints: Endpoint[] = [
         url: idParam(() => world.surveys.map((s) => s.id)).map((id) => `/api/surveys/${id}/results`),
         as: anyone,
       }),
-  },  {
+  },
+  {
     name: 'POST /plans/import/preview',
     runs: 80,
     request: importRequest('/preview'),
-    check: (_context, request, _response, { before, after }) => expect(after, 'a preview wrote something').toEqual(before),
+    check: (_context, request, _response, { before, after }) =>
+      expect(after, 'a preview wrote something').toEqual(before),
   },
   { name: 'POST /plans/import', runs: 80, request: importRequest('') },
   {
     name: 'GET /plans/import/template',
     runs: 10,
-    request: () => fc.record({ method: fc.constant('GET'), url: fc.constantFrom('csv', 'xlsx', 'ods').map((f) => `/api/plans/import/template.${f}`), as: anyone }),
+    request: () =>
+      fc.record({
+        method: fc.constant('GET'),
+        url: fc.constantFrom('csv', 'xlsx', 'ods').map((f) => `/api/plans/import/template.${f}`),
+        as: anyone,
+      }),
   },
 ]
 

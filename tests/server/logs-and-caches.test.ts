@@ -77,13 +77,21 @@ describe.each(backends)('logs on %s', (backend) => {
   })
   afterAll(() => served.close())
 
-  const lines = () => served.log.map((line) => JSON.parse(line) as { level: number; msg: string; req?: unknown; err?: Record<string, unknown> })
+  const lines = () =>
+    served.log.map(
+      (line) => JSON.parse(line) as { level: number; msg: string; req?: unknown; err?: Record<string, unknown> },
+    )
 
   it('logs each request by method and path, never its query string, body or password', async () => {
     const marker = `query-marker-${randomUUID()}`
     const password = `typed-password-${randomUUID()}`
     await fetch(`${served.origin}/api/sync/pull?since=0&note=${marker}`, { headers: { cookie: manager } })
-    const chunk = new URLSearchParams({ offset: '0', size: String(photo.length), name: `${marker}.jpg`, type: 'image/jpeg' })
+    const chunk = new URLSearchParams({
+      offset: '0',
+      size: String(photo.length),
+      name: `${marker}.jpg`,
+      type: 'image/jpeg',
+    })
     const upload = await fetch(`${served.origin}/api/attachments/${randomUUID()}/chunks?${chunk}`, {
       method: 'PUT',
       headers: { cookie: manager, 'content-type': 'application/octet-stream' },
@@ -126,7 +134,11 @@ describe.each(backends)('logs on %s', (backend) => {
         change('survey.submit', { surveyId: survey!.id, answers }),
         change('progress.post', progress(ids.action('K9'), 'green', commentary)),
       ]) {
-        const response = await fetch(`${served.origin}/api/sync/push`, { method: 'POST', headers: json(manager), body: JSON.stringify({ mutations: [mutation] }) })
+        const response = await fetch(`${served.origin}/api/sync/push`, {
+          method: 'POST',
+          headers: json(manager),
+          body: JSON.stringify({ mutations: [mutation] }),
+        })
         expect(response.status).toBe(500)
         expect((await response.json()).error.code).toBe('server_error')
       }
@@ -136,14 +148,19 @@ describe.each(backends)('logs on %s', (backend) => {
         .filter((line) => line.level >= 50)
       expect(failures.length).toBeGreaterThanOrEqual(2)
       for (const failure of failures) {
-        expect(failure.err).toMatchObject({ code: '22P02', message: expect.stringContaining('invalid input syntax for type integer') })
+        expect(failure.err).toMatchObject({
+          code: '22P02',
+          message: expect.stringContaining('invalid input syntax for type integer'),
+        })
         expect(Object.keys(failure.err!).sort()).toEqual(['code', 'message', 'stack', 'type'])
       }
       const everything = served.log.join('')
       expect(everything).not.toContain(freeText)
       expect(everything).not.toContain(commentary)
     } finally {
-      await served.db.exec('drop trigger refuse_row on survey_answer_buckets; drop trigger refuse_row on progress_updates; drop function refuse_row')
+      await served.db.exec(
+        'drop trigger refuse_row on survey_answer_buckets; drop trigger refuse_row on progress_updates; drop function refuse_row',
+      )
     }
   })
 })
@@ -166,15 +183,38 @@ describe('caches, HSTS and errors before routing', () => {
   it('answers every personal API request with Cache-Control: no-store', async () => {
     const manager = await served.signIn('manager@demo.local')
     const attachmentId = randomUUID()
-    const chunk = new URLSearchParams({ offset: '0', size: String(photo.length), name: 'visit.jpg', type: 'image/jpeg' })
-    const [closedSurvey] = await served.db.query<{ id: string }>('select id from surveys where closes_on < current_date limit 1')
+    const chunk = new URLSearchParams({
+      offset: '0',
+      size: String(photo.length),
+      name: 'visit.jpg',
+      type: 'image/jpeg',
+    })
+    const [closedSurvey] = await served.db.query<{ id: string }>(
+      'select id from surveys where closes_on < current_date limit 1',
+    )
     const requests: [string, string, RequestInit][] = [
       ['session', '/api/auth/session', { headers: { cookie: manager } }],
       ['pull', '/api/sync/pull?since=0', { headers: { cookie: manager } }],
-      ['push', '/api/sync/push', { method: 'POST', headers: json(manager), body: JSON.stringify({ mutations: [change('progress.post', progress(ids.action('K9')))] }) }],
+      [
+        'push',
+        '/api/sync/push',
+        {
+          method: 'POST',
+          headers: json(manager),
+          body: JSON.stringify({ mutations: [change('progress.post', progress(ids.action('K9')))] }),
+        },
+      ],
       ['answered surveys', '/api/surveys/answered', { headers: { cookie: manager } }],
       ['survey results', `/api/surveys/${closedSurvey!.id}/results`, { headers: { cookie: manager } }],
-      ['upload', `/api/attachments/${attachmentId}/chunks?${chunk}`, { method: 'PUT', headers: { cookie: manager, 'content-type': 'application/octet-stream' }, body: new Uint8Array(photo) }],
+      [
+        'upload',
+        `/api/attachments/${attachmentId}/chunks?${chunk}`,
+        {
+          method: 'PUT',
+          headers: { cookie: manager, 'content-type': 'application/octet-stream' },
+          body: new Uint8Array(photo),
+        },
+      ],
       ['upload status', `/api/attachments/${attachmentId}/status`, { headers: { cookie: manager } }],
       ['attachment', `/api/attachments/${attachmentId}`, { headers: { cookie: manager } }],
       ['health', '/api/health', {}],
@@ -184,7 +224,11 @@ describe('caches, HSTS and errors before routing', () => {
     ]
     for (const [what, path, init] of requests) {
       const response = await fetch(`${served.origin}${path}`, init)
-      expect({ what, status: response.status < 500, cacheControl: response.headers.get('cache-control') }).toEqual({ what, status: true, cacheControl: 'no-store' })
+      expect({ what, status: response.status < 500, cacheControl: response.headers.get('cache-control') }).toEqual({
+        what,
+        status: true,
+        cacheControl: 'no-store',
+      })
     }
     const signIn = await fetch(`${served.origin}/api/auth/sign-in`, {
       method: 'POST',
@@ -204,7 +248,11 @@ describe('caches, HSTS and errors before routing', () => {
     expect(await hsts(behindProxy, { 'x-forwarded-proto': 'https' })).toMatch(/^max-age=\d+; includeSubDomains$/)
   })
 
-  const expectJsonError = (response: { status: number; headers: Record<string, string>; body: string }, status: number, code: string) => {
+  const expectJsonError = (
+    response: { status: number; headers: Record<string, string>; body: string },
+    status: number,
+    code: string,
+  ) => {
     expect(response.status).toBe(status)
     expect(response.headers['content-type']).toMatch(/^application\/json/)
     const body = JSON.parse(response.body) as { error: { code: string; message: string } }
@@ -213,22 +261,34 @@ describe('caches, HSTS and errors before routing', () => {
   }
 
   it('answers an address longer than Node will parse with 414 in the JSON error shape', async () => {
-    const response = await rawRequest(served.port, `GET /api/sync/pull?since=0&pad=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`)
+    const response = await rawRequest(
+      served.port,
+      `GET /api/sync/pull?since=0&pad=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`,
+    )
     expectJsonError(response, 414, 'uri_too_long')
   })
 
   it('answers a path parameter longer than any id with 414 in the JSON error shape', async () => {
-    const response = await rawRequest(served.port, `GET /api/surveys/${'a'.repeat(300)}/results HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`)
+    const response = await rawRequest(
+      served.port,
+      `GET /api/surveys/${'a'.repeat(300)}/results HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
+    )
     expectJsonError(response, 414, 'uri_too_long')
   })
 
   it('answers headers larger than Node will parse with 431 in the JSON error shape', async () => {
-    const response = await rawRequest(served.port, `GET /api/health HTTP/1.1\r\nHost: localhost\r\nCookie: gt_session=${'y'.repeat(40_000)}\r\n\r\n`)
+    const response = await rawRequest(
+      served.port,
+      `GET /api/health HTTP/1.1\r\nHost: localhost\r\nCookie: gt_session=${'y'.repeat(40_000)}\r\n\r\n`,
+    )
     expectJsonError(response, 431, 'headers_too_large')
   })
 
   it('answers a request Node cannot parse with 400 in the JSON error shape', async () => {
-    const response = await rawRequest(served.port, 'GET /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Length: twelve\r\n\r\n')
+    const response = await rawRequest(
+      served.port,
+      'GET /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Length: twelve\r\n\r\n',
+    )
     expectJsonError(response, 400, 'bad_request')
   })
 })

@@ -54,7 +54,27 @@ describe.each(backends)('migrations on %s', (backend) => {
       "select table_name from information_schema.tables where table_schema = 'public'",
     )
     const tables = rows.map((r) => r.table_name)
-    for (const table of ['organisations', 'org_values', 'areas', 'teams', 'people', 'accounts', 'sessions', 'plans', 'themes', 'actions', 'milestones', 'measures', 'risks', 'outcomes', 'recommendations', 'sections', 'plan_imports', 'assignments', 'tombstones']) {
+    for (const table of [
+      'organisations',
+      'org_values',
+      'areas',
+      'teams',
+      'people',
+      'accounts',
+      'sessions',
+      'plans',
+      'themes',
+      'actions',
+      'milestones',
+      'measures',
+      'risks',
+      'outcomes',
+      'recommendations',
+      'sections',
+      'plan_imports',
+      'assignments',
+      'tombstones',
+    ]) {
       expect(tables).toContain(table)
     }
   })
@@ -71,15 +91,41 @@ describe.each(backends)('migration 0009 on %s', (backend) => {
       const plans = await storedRecords(db, 'plan', 'org_id = $1 order by title', [id(1)])
       expect(plans.map((p) => [p.title, p.documentControl])).toEqual([
         ['Draft plan', { versions: [], notes: [], boards: [] }],
-        ['Old plan', { versions: [{ version: '2020/24', date: '2020-06-01', approvedBy: 'Joint Committee', note: 'Approved with changes' }], notes: [], boards: [], reviewDate: '2021-03-31' }],
+        [
+          'Old plan',
+          {
+            versions: [
+              { version: '2020/24', date: '2020-06-01', approvedBy: 'Joint Committee', note: 'Approved with changes' },
+            ],
+            notes: [],
+            boards: [],
+            reviewDate: '2021-03-31',
+          },
+        ],
       ])
       expect(plans.every((p) => p.succeedsPlanId === null && p.servesPlanIds.length === 0)).toBe(true)
       const themes = await storedRecords(db, 'theme', 'plan_id = $1', [id(2)])
-      expect(themes.map((t) => [t.title, t.owners])).toEqual([['Owned', [{ role: "Director of Children's Services" }]], ['Unowned', []]])
+      expect(themes.map((t) => [t.title, t.owners])).toEqual([
+        ['Owned', [{ role: "Director of Children's Services" }]],
+        ['Unowned', []],
+      ])
       const [action] = await storedRecords(db, 'action', 'id = $1', [id(6)])
-      expect(action).toMatchObject({ code: 'K1', title: null, leads: [{ role: 'Head of Early Help' }], deadlineText: null, activities: [] })
+      expect(action).toMatchObject({
+        code: 'K1',
+        title: null,
+        leads: [{ role: 'Head of Early Help' }],
+        deadlineText: null,
+        activities: [],
+      })
       const [risk] = await storedRecords(db, 'risk', 'id = $1', [id(7)])
-      expect(risk).toMatchObject({ mitigations: ['Recruit more social workers'], owner: 'Head of Service', likelihood: 3, impact: 4, themeIds: [], actionIds: [id(6)] })
+      expect(risk).toMatchObject({
+        mitigations: ['Recruit more social workers'],
+        owner: 'Head of Service',
+        likelihood: 3,
+        impact: 4,
+        themeIds: [],
+        actionIds: [id(6)],
+      })
     } finally {
       await db.close()
     }
@@ -94,7 +140,9 @@ describe('migrations on a data folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gt-pglite-'))
     const first = await openDatabase({ dataDir: dir })
     expect(await migrate(first)).toEqual(migrations.map((m) => m.name))
-    await first.query(`insert into organisations (id, version, name, short_name, vision) values (gen_random_uuid(), 1, 'Kept', 'K', 'v')`)
+    await first.query(
+      `insert into organisations (id, version, name, short_name, vision) values (gen_random_uuid(), 1, 'Kept', 'K', 'v')`,
+    )
     await first.close()
     const second = await openDatabase({ dataDir: dir })
     expect(await migrate(second)).toEqual([])

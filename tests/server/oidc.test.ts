@@ -21,7 +21,12 @@ const directory = {
   unverified: { email: 'admin@demo.local', email_verified: false },
 }
 
-async function listeningApp(db: Database, port: number, provider: RunningIdentityProvider, extra: Record<string, string> = {}) {
+async function listeningApp(
+  db: Database,
+  port: number,
+  provider: RunningIdentityProvider,
+  extra: Record<string, string> = {},
+) {
   const signIn = signInSettingsFromEnv({
     OIDC_ISSUER: provider.issuer,
     OIDC_CLIENT_ID: provider.clientId,
@@ -51,7 +56,10 @@ describe.each(backends)('sign-in with the identity provider on %s', (backend) =>
     const [port, strictPort] = await Promise.all([freePort(), freePort()])
     origin = `http://127.0.0.1:${port}`
     strictOrigin = `http://127.0.0.1:${strictPort}`
-    provider = await startIdentityProvider({ redirectUris: [origin + callbackPath, strictOrigin + callbackPath], directory })
+    provider = await startIdentityProvider({
+      redirectUris: [origin + callbackPath, strictOrigin + callbackPath],
+      directory,
+    })
     app = await listeningApp(db, port, provider)
     strictApp = await listeningApp(db, strictPort, provider, { PASSWORD_SIGN_IN: 'false' })
   })
@@ -79,7 +87,11 @@ describe.each(backends)('sign-in with the identity provider on %s', (backend) =>
   /** Types `login` into the provider's form and follows its redirects up to (not into) the callback. */
   async function logInAtProvider(browser: CookieBrowser, login: string, start?: string): Promise<URL> {
     const { action } = await openLoginForm(browser, start)
-    const hops = await browser.follow(action, { form: { prompt: 'login', login, password: 'any password' } }, atCallback)
+    const hops = await browser.follow(
+      action,
+      { form: { prompt: 'login', login, password: 'any password' } },
+      atCallback,
+    )
     const location = hops.at(-1)!.headers.get('location')
     expect(location, 'the provider sends the person back to Golden Thread').toBeTruthy()
     const callback = new URL(location!, hops.at(-1)!.url)
@@ -113,7 +125,8 @@ describe.each(backends)('sign-in with the identity provider on %s', (backend) =>
     const to = new URL(start.headers.get('location')!)
     expect(to.origin).toBe(provider.issuer)
     expect(to.searchParams.get('code_challenge_method')).toBe('S256')
-    for (const parameter of ['code_challenge', 'state', 'nonce']) expect(to.searchParams.get(parameter)?.length).toBeGreaterThanOrEqual(32)
+    for (const parameter of ['code_challenge', 'state', 'nonce'])
+      expect(to.searchParams.get(parameter)?.length).toBeGreaterThanOrEqual(32)
     expect(to.searchParams.get('redirect_uri')).toBe(origin + callbackPath)
     const cookie = start.headers.getSetCookie().find((line) => line.startsWith('gt_oidc='))
     expect(cookie).toMatch(/HttpOnly/i)
@@ -136,14 +149,21 @@ describe.each(backends)('sign-in with the identity provider on %s', (backend) =>
   it('takes the email from preferred_username when the token carries no email claim', async () => {
     const browser = cookieBrowser()
     await browser.request(await logInAtProvider(browser, 'entra-practitioner'))
-    expect(JSON.parse((await sessionOf(browser)).body)).toMatchObject({ email: 'practitioner@demo.local', person: { role: 'practitioner' } })
+    expect(JSON.parse((await sessionOf(browser)).body)).toMatchObject({
+      email: 'practitioner@demo.local',
+      person: { role: 'practitioner' },
+    })
   })
 
   it('refuses an email with no account, says whom to ask, and creates nothing', async () => {
     const accounts = await db.query<{ n: number }>('select count(*)::int as n from accounts')
     const browser = cookieBrowser()
     const page = await browser.request(await logInAtProvider(browser, 'stranger'))
-    expectPage(page, 403, 'There is no account for stranger@elsewhere.example in Golden Thread. Ask your plan admin to add you.')
+    expectPage(
+      page,
+      403,
+      'There is no account for stranger@elsewhere.example in Golden Thread. Ask your plan admin to add you.',
+    )
     expect(browser.cookie(origin, 'gt_session')).toBeUndefined()
     expect((await sessionOf(browser)).status).toBe(401)
     expect(await db.query('select count(*)::int as n from accounts')).toEqual(accounts)
@@ -208,24 +228,41 @@ describe.each(backends)('sign-in with the identity provider on %s', (backend) =>
   })
 
   it('never sends the person on to another site after signing in', async () => {
-    for (const next of ['https://elsewhere.example/', '//elsewhere.example/x', '/\\elsewhere.example', '/api/auth/sign-out']) {
+    for (const next of [
+      'https://elsewhere.example/',
+      '//elsewhere.example/x',
+      '/\\elsewhere.example',
+      '/api/auth/sign-out',
+    ]) {
       const browser = cookieBrowser()
-      const callback = await logInAtProvider(browser, 'manager', `${origin}/api/auth/oidc/start?next=${encodeURIComponent(next)}`)
+      const callback = await logInAtProvider(
+        browser,
+        'manager',
+        `${origin}/api/auth/oidc/start?next=${encodeURIComponent(next)}`,
+      )
       expect((await browser.request(callback)).headers.get('location')).toBe('/sign-in/complete')
     }
   })
 
   it('answers generated starts and callbacks with a redirect or a 4xx page, never a 5xx, and signs nobody in', async () => {
     // Percent-encoded as a browser would; half an emoji, which has no UTF-8, as the bytes a careless client sends.
-    const encode = (value: string) => [...value].map((c) => (/[\ud800-\udfff]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c))).join('')
+    const encode = (value: string) =>
+      [...value].map((c) => (/[\ud800-\udfff]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c))).join('')
     const text = nastyString.filter((value) => value.length < 2000)
     const sessionsBefore = await db.query('select count(*)::int as n from sessions')
     const statuses: Record<number, number> = {}
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          next: fc.oneof(text, text.map((value) => `/${value}`)),
-          params: fc.dictionary(fc.constantFrom('code', 'state', 'error', 'error_description', 'iss', 'session_state'), text, { maxKeys: 4 }),
+          next: fc.oneof(
+            text,
+            text.map((value) => `/${value}`),
+          ),
+          params: fc.dictionary(
+            fc.constantFrom('code', 'state', 'error', 'error_description', 'iss', 'session_state'),
+            text,
+            { maxKeys: 4 },
+          ),
           rightState: fc.boolean(),
           sameBrowser: fc.boolean(),
         }),
@@ -234,7 +271,9 @@ describe.each(backends)('sign-in with the identity provider on %s', (backend) =>
           const start = await browser.request(`${origin}/api/auth/oidc/start?next=${encode(next)}`)
           expect(start.status).toBe(302)
           const state = new URL(start.headers.get('location')!).searchParams.get('state')!
-          const query = Object.entries({ ...params, ...(rightState ? { state } : {}) }).map(([k, v]) => `${k}=${encode(v)}`)
+          const query = Object.entries({ ...params, ...(rightState ? { state } : {}) }).map(
+            ([k, v]) => `${k}=${encode(v)}`,
+          )
           const callback = `${origin}${callbackPath}?${query.join('&')}`
           const answer = await (sameBrowser ? browser : cookieBrowser()).request(callback)
           statuses[answer.status] = (statuses[answer.status] ?? 0) + 1
@@ -258,7 +297,10 @@ describe.each(backends)('sign-in with the identity provider on %s', (backend) =>
       body: JSON.stringify({ email: 'manager@demo.local', password: demoPassword }),
     })
     expect(refused.status).toBe(403)
-    expect((await refused.json()).error).toMatchObject({ code: 'password_sign_in_off', message: expect.stringMatching(/Passwords are switched off/) })
+    expect((await refused.json()).error).toMatchObject({
+      code: 'password_sign_in_off',
+      message: expect.stringMatching(/Passwords are switched off/),
+    })
     expect(refused.headers.getSetCookie()).toHaveLength(0)
     const browser = cookieBrowser()
     await browser.request(await logInAtProvider(browser, 'manager', `${strictOrigin}/api/auth/oidc/start`))
@@ -275,7 +317,12 @@ describe('with the identity provider out of reach', () => {
     const silentPort = await freePort()
     app = await buildApp({
       db,
-      signIn: signInSettingsFromEnv({ OIDC_ISSUER: `http://127.0.0.1:${silentPort}`, OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'http://127.0.0.1:1' }),
+      signIn: signInSettingsFromEnv({
+        OIDC_ISSUER: `http://127.0.0.1:${silentPort}`,
+        OIDC_CLIENT_ID: 'c',
+        OIDC_CLIENT_SECRET: 's',
+        PUBLIC_URL: 'http://127.0.0.1:1',
+      }),
     })
   })
   afterAll(async () => {
@@ -289,7 +336,11 @@ describe('with the identity provider out of reach', () => {
     expect(start.headers['content-type']).toMatch(/^text\/html/)
     expect(start.body).toContain('could not reach your organisation')
     expect(start.cookies).toHaveLength(0)
-    const password = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'viewer@demo.local', password: demoPassword } })
+    const password = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'viewer@demo.local', password: demoPassword },
+    })
     expect(password.statusCode).toBe(200)
   })
 })
@@ -304,7 +355,11 @@ describe('sign-in settings from the environment', () => {
 
   it('needs nothing for passwords only, and derives the callback from PUBLIC_URL', () => {
     expect(signInSettingsFromEnv({})).toEqual({ password: true, oidc: undefined })
-    const settings = signInSettingsFromEnv({ ...entra, OIDC_BUTTON_LABEL: 'Sign in with Microsoft', PASSWORD_SIGN_IN: 'false' })
+    const settings = signInSettingsFromEnv({
+      ...entra,
+      OIDC_BUTTON_LABEL: 'Sign in with Microsoft',
+      PASSWORD_SIGN_IN: 'false',
+    })
     expect(settings.password).toBe(false)
     expect(settings.oidc?.redirectUrl.href).toBe('https://plans.council.gov.uk/api/auth/oidc/callback')
     expect(settings.oidc?.buttonLabel).toBe('Sign in with Microsoft')
@@ -317,7 +372,10 @@ describe('sign-in settings from the environment', () => {
     [{ ...entra, OIDC_ISSUER: 'http://idp.council.gov.uk' }, /https/],
     [{ ...entra, OIDC_CLIENT_SECRET: '' }, /OIDC_CLIENT_SECRET must be set/],
     [{ ...entra, PUBLIC_URL: undefined }, /OIDC_REDIRECT_URL, or PUBLIC_URL/],
-    [{ ...entra, OIDC_REDIRECT_URL: 'https://plans.council.gov.uk/callback' }, /must end in \/api\/auth\/oidc\/callback/],
+    [
+      { ...entra, OIDC_REDIRECT_URL: 'https://plans.council.gov.uk/callback' },
+      /must end in \/api\/auth\/oidc\/callback/,
+    ],
     [{ ...entra, OIDC_EMAIL_CLAIMS: ' , ' }, /at least one claim/],
     [{ PASSWORD_SIGN_IN: 'false' }, /nobody could sign in/],
     [{ PASSWORD_SIGN_IN: 'no' }, /true or false/],

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
-import { change, count, demoIds, demoTeamNames, evidenceNote, progress, pushInject, writeFingerprint, type DemoIds } from '../support/push-fixture'
+import {
+  change,
+  count,
+  demoIds,
+  demoTeamNames,
+  evidenceNote,
+  progress,
+  pushInject,
+  writeFingerprint,
+  type DemoIds,
+} from '../support/push-fixture'
 import type { MutationKind } from '../../src/shared/sync/mutations'
 
 type Role = 'practitioner' | 'manager' | 'admin' | 'viewer'
@@ -60,7 +70,9 @@ const matrix: Record<Role, Record<DeliveryKind, Record<Scope, Expected>>> = {
 const roles = Object.keys(matrix) as Role[]
 const kinds = Object.keys(matrix.admin) as DeliveryKind[]
 const scopes: Scope[] = ['team', 'other', 'member']
-const cells = roles.flatMap((role) => kinds.flatMap((kind) => scopes.map((scope) => [role, kind, scope, matrix[role][kind][scope]] as const)))
+const cells = roles.flatMap((role) =>
+  kinds.flatMap((kind) => scopes.map((scope) => [role, kind, scope, matrix[role][kind][scope]] as const)),
+)
 
 describe.each(backends)('who may change what, on %s', (backend) => {
   let server: ServerFixture
@@ -104,7 +116,11 @@ describe.each(backends)('who may change what, on %s', (backend) => {
       case 'status.set':
         // Each later than the last, so an allowed change is applied rather than superseded.
         statusClock += 1000
-        return change(kind, { entity: 'action', entityId: actionId, status: 'at-risk' }, { madeAt: new Date(statusClock).toISOString() })
+        return change(
+          kind,
+          { entity: 'action', entityId: actionId, status: 'at-risk' },
+          { madeAt: new Date(statusClock).toISOString() },
+        )
       case 'assignment.add':
         return change(kind, { id: randomUUID(), actionId, milestoneId: null, ...assignee(scope) })
       case 'assignment.remove':
@@ -120,13 +136,22 @@ describe.each(backends)('who may change what, on %s', (backend) => {
       case 'evidence.add':
         return (await count(server.db, 'select count(*) as n from evidence where id = $1', [id])) === 1
       case 'status.set':
-        return (await count(server.db, 'select count(*) as n from actions where id = $1 and status_mutation_id = $2', [id, mutation.id])) === 1
+        return (
+          (await count(server.db, 'select count(*) as n from actions where id = $1 and status_mutation_id = $2', [
+            id,
+            mutation.id,
+          ])) === 1
+        )
       case 'assignment.add':
         return (await count(server.db, 'select count(*) as n from assignments where id = $1', [id])) === 1
       case 'assignment.remove':
         return (
           (await count(server.db, 'select count(*) as n from assignments where id = $1', [id])) === 0 &&
-          (await count(server.db, `select count(*) as n from tombstones where entity_type = 'assignment' and entity_id = $1`, [id])) === 1
+          (await count(
+            server.db,
+            `select count(*) as n from tombstones where entity_type = 'assignment' and entity_id = $1`,
+            [id],
+          )) === 1
         )
     }
   }
@@ -151,7 +176,13 @@ describe.each(backends)('who may change what, on %s', (backend) => {
       expect(await effectVisible(kind, mutation)).toBe(false)
     } else {
       expect(await effectVisible(kind, mutation)).toBe(true)
-      expect(await count(server.db, `select count(*) as n from history where mutation_id = $1 and person_id = $2 and outcome = 'applied'`, [mutation.id, ids.person[role]])).toBe(1)
+      expect(
+        await count(
+          server.db,
+          `select count(*) as n from history where mutation_id = $1 and person_id = $2 and outcome = 'applied'`,
+          [mutation.id, ids.person[role]],
+        ),
+      ).toBe(1)
     }
   })
 
@@ -159,40 +190,84 @@ describe.each(backends)('who may change what, on %s', (backend) => {
     const r9 = ids.action('R9')
     const before = await writeFingerprint(server.db)
     // R9 is Richmond's work, led by a Richmond team; the manager manages a Kingston team.
-    const ownTeam = change('assignment.add', { id: randomUUID(), actionId: r9, milestoneId: null, teamId: ids.team(demoTeamNames.kingstonDisabilities), personId: null })
-    const ownPerson = change('assignment.add', { id: randomUUID(), actionId: r9, milestoneId: null, teamId: null, personId: ids.person.practitioner })
+    const ownTeam = change('assignment.add', {
+      id: randomUUID(),
+      actionId: r9,
+      milestoneId: null,
+      teamId: ids.team(demoTeamNames.kingstonDisabilities),
+      personId: null,
+    })
+    const ownPerson = change('assignment.add', {
+      id: randomUUID(),
+      actionId: r9,
+      milestoneId: null,
+      teamId: null,
+      personId: ids.person.practitioner,
+    })
     const { results } = await pushInject(server.app, cookies.manager, { mutations: [ownTeam, ownPerson] })
     expect(results.map((r) => r.outcome)).toEqual(['refused', 'refused'])
-    for (const result of results) expect(result.reason).toMatch(/only work your teams lead or have been given, or work for your teams’ area/)
+    for (const result of results)
+      expect(result.reason).toMatch(/only work your teams lead or have been given, or work for your teams’ area/)
     expect(await writeFingerprint(server.db)).toEqual(before)
 
     // So the work is still not theirs to act on.
-    const post = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(r9))] })
+    const post = await pushInject(server.app, cookies.practitioner, {
+      mutations: [change('progress.post', progress(r9))],
+    })
     expect(post.results[0]!.outcome).toBe('refused')
-    const status = await pushInject(server.app, cookies.manager, { mutations: [change('status.set', { entity: 'action', entityId: r9, status: 'complete' })] })
+    const status = await pushInject(server.app, cookies.manager, {
+      mutations: [change('status.set', { entity: 'action', entityId: r9, status: 'complete' })],
+    })
     expect(status.results[0]!.outcome).toBe('refused')
     expect(await writeFingerprint(server.db)).toEqual(before)
 
     // An assignment the admin made on other work, of a team the manager does not manage, is refused on scope too.
-    const w1 = change('assignment.add', { id: randomUUID(), actionId: ids.action('W1'), milestoneId: null, teamId: ids.team(demoTeamNames.richmondSend), personId: null })
+    const w1 = change('assignment.add', {
+      id: randomUUID(),
+      actionId: ids.action('W1'),
+      milestoneId: null,
+      teamId: ids.team(demoTeamNames.richmondSend),
+      personId: null,
+    })
     expect((await pushInject(server.app, cookies.admin, { mutations: [w1] })).results[0]!.outcome).toBe('applied')
-    const removal = await pushInject(server.app, cookies.manager, { mutations: [change('assignment.remove', { id: w1.data.id })] })
-    expect(removal.results[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/only work your teams lead/) })
+    const removal = await pushInject(server.app, cookies.manager, {
+      mutations: [change('assignment.remove', { id: w1.data.id })],
+    })
+    expect(removal.results[0]).toMatchObject({
+      outcome: 'refused',
+      reason: expect.stringMatching(/only work your teams lead/),
+    })
     expect(await count(server.db, 'select count(*) as n from assignments where id = $1', [w1.data.id])).toBe(1)
   })
 
   it('lets a manager assign work for their own area that another team leads, and only to their own people', async () => {
     // K3 is Kingston's work, led by the Kingston Early Help Hub: the manager's area, not their team's.
     const k3 = ids.action('K3')
-    const early = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(k3))] })
+    const early = await pushInject(server.app, cookies.practitioner, {
+      mutations: [change('progress.post', progress(k3))],
+    })
     expect(early.results[0]!.outcome).toBe('refused')
-    const own = change('assignment.add', { id: randomUUID(), actionId: k3, milestoneId: null, teamId: null, personId: ids.person.practitioner })
-    const outsider = change('assignment.add', { id: randomUUID(), actionId: k3, milestoneId: null, teamId: null, personId: ids.personByName.get('Dana Lee (demo)')! })
+    const own = change('assignment.add', {
+      id: randomUUID(),
+      actionId: k3,
+      milestoneId: null,
+      teamId: null,
+      personId: ids.person.practitioner,
+    })
+    const outsider = change('assignment.add', {
+      id: randomUUID(),
+      actionId: k3,
+      milestoneId: null,
+      teamId: null,
+      personId: ids.personByName.get('Dana Lee (demo)')!,
+    })
     const { results } = await pushInject(server.app, cookies.manager, { mutations: [own, outsider] })
     expect(results.map((r) => r.outcome)).toEqual(['applied', 'refused'])
     expect(results[1]!.reason).toMatch(/within the teams you manage/)
     // Once assigned, the practitioner may post on K3.
-    const post = await pushInject(server.app, cookies.practitioner, { mutations: [change('progress.post', progress(k3))] })
+    const post = await pushInject(server.app, cookies.practitioner, {
+      mutations: [change('progress.post', progress(k3))],
+    })
     expect(post.results[0]!.outcome).toBe('applied')
   })
 
@@ -214,24 +289,51 @@ describe.each(backends)('who may change what, on %s', (backend) => {
       const id = randomUUID()
       const ok = await upload(cookies[role], id)
       expect(ok.statusCode, role).toBe(200)
-      expect(await count(server.db, 'select count(*) as n from attachments where id = $1 and uploaded_by = $2', [id, ids.person[role]])).toBe(1)
+      expect(
+        await count(server.db, 'select count(*) as n from attachments where id = $1 and uploaded_by = $2', [
+          id,
+          ids.person[role],
+        ]),
+      ).toBe(1)
     }
   })
 
   describe('write endpoints', () => {
     const chunkUrl = () => `/api/attachments/${randomUUID()}/chunks?offset=0&size=4&name=a.jpg&type=image/jpeg`
     const requests = () => [
-      { name: 'push', method: 'POST' as const, url: '/api/sync/push', payload: { mutations: [change('progress.post', progress(ids.action('K9')))] }, headers: {} },
-      { name: 'chunk upload', method: 'PUT' as const, url: chunkUrl(), payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), headers: { 'content-type': 'application/octet-stream' } },
+      {
+        name: 'push',
+        method: 'POST' as const,
+        url: '/api/sync/push',
+        payload: { mutations: [change('progress.post', progress(ids.action('K9')))] },
+        headers: {},
+      },
+      {
+        name: 'chunk upload',
+        method: 'PUT' as const,
+        url: chunkUrl(),
+        payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+        headers: { 'content-type': 'application/octet-stream' },
+      },
     ]
 
     it('answer 401 without a session, and write nothing', async () => {
       const before = await writeFingerprint(server.db)
       for (const request of requests()) {
-        const response = await server.app.inject({ method: request.method, url: request.url, payload: request.payload, headers: request.headers })
+        const response = await server.app.inject({
+          method: request.method,
+          url: request.url,
+          payload: request.payload,
+          headers: request.headers,
+        })
         expect(response.statusCode, request.name).toBe(401)
         expect(response.json().error.code, request.name).toBe('signed_out')
-        const forged = await server.app.inject({ method: request.method, url: request.url, payload: request.payload, headers: { ...request.headers, cookie: 'gt_session=not-a-session' } })
+        const forged = await server.app.inject({
+          method: request.method,
+          url: request.url,
+          payload: request.payload,
+          headers: { ...request.headers, cookie: 'gt_session=not-a-session' },
+        })
         expect(forged.statusCode, request.name).toBe(401)
       }
       expect(await writeFingerprint(server.db)).toEqual(before)
@@ -242,7 +344,13 @@ describe.each(backends)('who may change what, on %s', (backend) => {
       const sessionsBefore = await count(server.db, 'select count(*) as n from sessions')
       const all = [
         ...requests(),
-        { name: 'sign-in', method: 'POST' as const, url: '/api/auth/sign-in', payload: { email: 'manager@demo.local', password: 'golden-thread-demo' }, headers: {} },
+        {
+          name: 'sign-in',
+          method: 'POST' as const,
+          url: '/api/auth/sign-in',
+          payload: { email: 'manager@demo.local', password: 'golden-thread-demo' },
+          headers: {},
+        },
         { name: 'sign-out', method: 'POST' as const, url: '/api/auth/sign-out', payload: undefined, headers: {} },
       ]
       for (const origin of ['https://evil.example', 'http://evil.localhost:8080', 'null']) {
@@ -260,7 +368,12 @@ describe.each(backends)('who may change what, on %s', (backend) => {
       expect(await writeFingerprint(server.db)).toEqual(before)
       // Sign-out from elsewhere did not end the session.
       expect(await count(server.db, 'select count(*) as n from sessions')).toBe(sessionsBefore)
-      const still = await pushInject(server.app, cookies.manager, { mutations: [change('progress.post', progress(ids.action('K9')))] }, { host: 'localhost:8080', origin: 'http://localhost:8080' })
+      const still = await pushInject(
+        server.app,
+        cookies.manager,
+        { mutations: [change('progress.post', progress(ids.action('K9')))] },
+        { host: 'localhost:8080', origin: 'http://localhost:8080' },
+      )
       expect(still.statusCode).toBe(200)
       expect(still.results[0]!.outcome).toBe('applied')
     })

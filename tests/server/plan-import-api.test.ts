@@ -24,13 +24,34 @@ import { csvBytes, layoutHeaders, xlsxBytes } from '../../src/server/plans/sprea
 
 type Doc = typeof rbwm
 const copy = (): Doc => structuredClone(rbwm)
-const recordCount = rbwm.themes.length + rbwm.actions.length + rbwm.milestones.length + rbwm.risks.length + rbwm.measures.length + rbwm.sections.length
+const recordCount =
+  rbwm.themes.length +
+  rbwm.actions.length +
+  rbwm.milestones.length +
+  rbwm.risks.length +
+  rbwm.measures.length +
+  rbwm.sections.length
 
 // Every table an import may write, counted to show a preview or a refusal wrote nothing.
-const importTables = ['organisations', 'org_values', 'areas', 'outcomes', 'plans', 'recommendations', 'themes', 'actions', 'milestones', 'measures', 'risks', 'sections', 'plan_imports']
+const importTables = [
+  'organisations',
+  'org_values',
+  'areas',
+  'outcomes',
+  'plans',
+  'recommendations',
+  'themes',
+  'actions',
+  'milestones',
+  'measures',
+  'risks',
+  'sections',
+  'plan_imports',
+]
 async function rowCounts(db: Queryable): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
-  for (const table of importTables) counts[table] = (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n
+  for (const table of importTables)
+    counts[table] = (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n
   return counts
 }
 
@@ -42,14 +63,26 @@ async function emptyOrganisation(db: Queryable, shortName: string, roles: Role[]
     const id = randomUUID()
     const email = `${role}@${shortName.toLowerCase()}.example`
     const version = await reserveVersions(db, orgId, 1)
-    await insertRecords(db, 'people', [{ id, orgId, version, name: `${role} of ${shortName}`, jobTitle: 'Officer', role, teamIds: [], managesTeamIds: [] }])
+    await insertRecords(db, 'people', [
+      {
+        id,
+        orgId,
+        version,
+        name: `${role} of ${shortName}`,
+        jobTitle: 'Officer',
+        role,
+        teamIds: [],
+        managesTeamIds: [],
+      },
+    ])
     await insertRecords(db, 'accounts', [{ personId: id, email, passwordHash: await hashPassword(demoPassword) }])
     people[role] = { id, email }
   }
   return { orgId, people }
 }
 
-const problemsOf = (response: LightMyRequestResponse): ImportProblem[] => response.json<{ error: { issues: ImportProblem[] } }>().error.issues
+const problemsOf = (response: LightMyRequestResponse): ImportProblem[] =>
+  response.json<{ error: { issues: ImportProblem[] } }>().error.issues
 
 describe.each(backends)('the plan import API on %s', (backend) => {
   let server: ServerFixture
@@ -65,10 +98,18 @@ describe.each(backends)('the plan import API on %s', (backend) => {
   afterAll(() => server?.close())
 
   const post = (url: string, cookie: string | undefined, payload: unknown) =>
-    server.app.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) } })
+    server.app.inject({
+      method: 'POST',
+      url,
+      payload: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    })
   const preview = (cookie: string | undefined, payload: unknown) => post('/api/plans/import/preview', cookie, payload)
   const importing = (cookie: string | undefined, payload: unknown) => post('/api/plans/import', cookie, payload)
-  const freshRows = async (table: string) => (await server.db.query<{ n: number }>(`select count(*)::int as n from ${table} where org_id = $1`, [fresh.orgId]))[0]!.n
+  const freshRows = async (table: string) =>
+    (
+      await server.db.query<{ n: number }>(`select count(*)::int as n from ${table} where org_id = $1`, [fresh.orgId])
+    )[0]!.n
 
   it('is for plan admins only: signed out 401, a practitioner 403, the template too', async () => {
     const before = await rowCounts(server.db)
@@ -80,7 +121,10 @@ describe.each(backends)('the plan import API on %s', (backend) => {
     }
     for (const format of ['csv', 'xlsx']) {
       expect((await server.app.inject({ url: `/api/plans/import/template.${format}` })).statusCode).toBe(401)
-      expect((await server.app.inject({ url: `/api/plans/import/template.${format}`, headers: { cookie: practitioner } })).statusCode).toBe(403)
+      expect(
+        (await server.app.inject({ url: `/api/plans/import/template.${format}`, headers: { cookie: practitioner } }))
+          .statusCode,
+      ).toBe(403)
     }
     expect(await rowCounts(server.db)).toEqual(before)
   })
@@ -102,7 +146,13 @@ describe.each(backends)('the plan import API on %s', (backend) => {
     const response = await preview(admin, rbwm)
     expect(response.statusCode).toBe(200)
     const summary = response.json<ImportSummary>()
-    expect(summary).toMatchObject({ planTitle: rbwm.plan.title, planExisted: false, changed: [], unchanged: 0, notInDocument: [] })
+    expect(summary).toMatchObject({
+      planTitle: rbwm.plan.title,
+      planExisted: false,
+      changed: [],
+      unchanged: 0,
+      notInDocument: [],
+    })
     expect(summary.created.filter((item) => item.kind === 'milestone')).toHaveLength(rbwm.milestones.length)
     expect(summary.created.find((item) => item.key === 't1-action-1')).toMatchObject({ kind: 'action' })
     expect(await rowCounts(server.db)).toEqual(before)
@@ -116,14 +166,26 @@ describe.each(backends)('the plan import API on %s', (backend) => {
     expect(created.created.length).toBeGreaterThanOrEqual(recordCount)
     expect(await freshRows('milestones')).toBe(rbwm.milestones.length)
     expect(await freshRows('actions')).toBe(rbwm.actions.length)
-    const [plan] = await server.db.query<{ id: string; org_id: string }>('select id, org_id from plans where id = $1', [created.planId])
+    const [plan] = await server.db.query<{ id: string; org_id: string }>('select id, org_id from plans where id = $1', [
+      created.planId,
+    ])
     expect(plan?.org_id).toBe(fresh.orgId)
-    const imports = await server.db.query<{ imported_by: string }>('select imported_by from plan_imports where org_id = $1', [fresh.orgId])
+    const imports = await server.db.query<{ imported_by: string }>(
+      'select imported_by from plan_imports where org_id = $1',
+      [fresh.orgId],
+    )
     expect(imports).toEqual([{ imported_by: fresh.people.admin!.id }])
 
     const again = await importing(admin, rbwm)
     expect(again.statusCode).toBe(200)
-    expect(again.json<ImportSummary>()).toMatchObject({ planId: created.planId, planExisted: true, created: [], changed: [], notInDocument: [], organisation: [] })
+    expect(again.json<ImportSummary>()).toMatchObject({
+      planId: created.planId,
+      planExisted: true,
+      created: [],
+      changed: [],
+      notInDocument: [],
+      organisation: [],
+    })
     expect(again.json<ImportSummary>().unchanged).toBe(created.created.length)
 
     // Another organisation's admin sending the same document imports into their own organisation, never this one.
@@ -139,7 +201,10 @@ describe.each(backends)('the plan import API on %s', (backend) => {
   })
 
   it('updates a changed document in place, lists the changed fields, keeps the status and the earlier import', async () => {
-    const [action] = await server.db.query<{ id: string }>("select id from actions where org_id = $1 and import_key = 't1-action-1'", [fresh.orgId])
+    const [action] = await server.db.query<{ id: string }>(
+      "select id from actions where org_id = $1 and import_key = 't1-action-1'",
+      [fresh.orgId],
+    )
     await server.db.query("update actions set status = 'at-risk' where id = $1", [action!.id])
     const changed = copy()
     changed.actions[0]!.description = 'A clearer pathway for every referral, rewritten.'
@@ -148,7 +213,9 @@ describe.each(backends)('the plan import API on %s', (backend) => {
     const before = await rowCounts(server.db)
 
     const previewed = await preview(admin, changed)
-    expect(previewed.json<ImportSummary>().changed).toEqual([{ kind: 'action', key: 't1-action-1', label: expect.any(String), fields: ['description'] }])
+    expect(previewed.json<ImportSummary>().changed).toEqual([
+      { kind: 'action', key: 't1-action-1', label: expect.any(String), fields: ['description'] },
+    ])
     expect(await rowCounts(server.db)).toEqual(before)
 
     const response = await importing(admin, changed)
@@ -157,11 +224,17 @@ describe.each(backends)('the plan import API on %s', (backend) => {
     expect(summary.changed).toEqual(previewed.json<ImportSummary>().changed)
     expect(summary.created).toEqual([])
     expect(summary.notInDocument).toEqual([{ kind: 'milestone', key: dropped.key, label: dropped.title }])
-    const [stored] = await server.db.query<{ description: string; status: string }>('select description, status from actions where id = $1', [action!.id])
+    const [stored] = await server.db.query<{ description: string; status: string }>(
+      'select description, status from actions where id = $1',
+      [action!.id],
+    )
     expect(stored).toEqual({ description: 'A clearer pathway for every referral, rewritten.', status: 'at-risk' })
     // Kept, not deleted: it may carry updates and evidence.
     expect(await freshRows('milestones')).toBe(rbwm.milestones.length)
-    const imports = await server.db.query<{ changed: unknown[] }>('select changed from plan_imports where org_id = $1 order by imported_at', [fresh.orgId])
+    const imports = await server.db.query<{ changed: unknown[] }>(
+      'select changed from plan_imports where org_id = $1 order by imported_at',
+      [fresh.orgId],
+    )
     expect(imports).toHaveLength(2)
     expect(imports[1]!.changed).toHaveLength(1)
   })
@@ -185,14 +258,20 @@ describe.each(backends)('the plan import API on %s', (backend) => {
     missing.actions[3]!.theme = 'no-such-theme'
     const refused = await importing(admin, missing)
     expect(refused.statusCode).toBe(422)
-    expect(problemsOf(refused)).toEqual([{ path: 'actions[3].theme', message: expect.stringContaining('no-such-theme') }])
+    expect(problemsOf(refused)).toEqual([
+      { path: 'actions[3].theme', message: expect.stringContaining('no-such-theme') },
+    ])
     for (const junk of [null, 42, 'text', []]) expect((await importing(admin, junk)).statusCode).toBe(422)
     // Two problems in each of 65 milestones: the first hundred, and how many more.
     const manyBad = copy()
-    for (const milestone of manyBad.milestones) Object.assign(milestone, { deadline: { text: 'Never', date: '2017-13-01' }, colour: 'red' })
+    for (const milestone of manyBad.milestones)
+      Object.assign(milestone, { deadline: { text: 'Never', date: '2017-13-01' }, colour: 'red' })
     const many = problemsOf(await importing(admin, manyBad))
     expect(many).toHaveLength(101)
-    expect(many[100]).toEqual({ path: '(the document)', message: `…and ${2 * rbwm.milestones.length - 100} more problems. Fix these first.` })
+    expect(many[100]).toEqual({
+      path: '(the document)',
+      message: `…and ${2 * rbwm.milestones.length - 100} more problems. Fix these first.`,
+    })
     expect(await rowCounts(server.db)).toEqual(before)
   })
 
@@ -204,20 +283,37 @@ describe.each(backends)('the plan import API on %s', (backend) => {
     expect(csvPreview.json<ImportSummary>().created.filter((item) => item.kind === 'milestone')).toHaveLength(8)
     const csv = await importing(admin, { spreadsheet: { format: 'csv', content }, plan })
     expect(csv.statusCode).toBe(200)
-    expect((await importing(admin, { spreadsheet: { format: 'csv', content }, plan })).json<ImportSummary>()).toMatchObject({ created: [], changed: [] })
+    expect(
+      (await importing(admin, { spreadsheet: { format: 'csv', content }, plan })).json<ImportSummary>(),
+    ).toMatchObject({ created: [], changed: [] })
 
     const xlsx = await xlsxBytes([
       { sheet: 'Plan items', rows: [layoutHeaders, ...rbwmTheme1Rows] },
-      { sheet: 'Plan', rows: [['Field', 'Value'], ['Title', 'Theme 1 from a workbook'], ['Kind', 'Business plan'], ['Status', 'Draft'], ['Version', 'v1'], ['Source', 'A test workbook']] },
+      {
+        sheet: 'Plan',
+        rows: [
+          ['Field', 'Value'],
+          ['Title', 'Theme 1 from a workbook'],
+          ['Kind', 'Business plan'],
+          ['Status', 'Draft'],
+          ['Version', 'v1'],
+          ['Source', 'A test workbook'],
+        ],
+      },
     ])
-    const workbook = await importing(admin, { spreadsheet: { format: 'xlsx', content: Buffer.from(xlsx).toString('base64') } })
+    const workbook = await importing(admin, {
+      spreadsheet: { format: 'xlsx', content: Buffer.from(xlsx).toString('base64') },
+    })
     expect(workbook.statusCode, workbook.body).toBe(200)
     expect(workbook.json<ImportSummary>()).toMatchObject({ planTitle: 'Theme 1 from a workbook', planExisted: false })
 
     const before = await rowCounts(server.db)
     const badRows = rbwmTheme1Rows.map((row) => [...row])
     badRows[1]![0] = 'Another theme code'
-    const refused = await importing(admin, { spreadsheet: { format: 'csv', content: Buffer.from(csvBytes(badRows)).toString('base64') }, plan })
+    const refused = await importing(admin, {
+      spreadsheet: { format: 'csv', content: Buffer.from(csvBytes(badRows)).toString('base64') },
+      plan,
+    })
     expect(refused.statusCode).toBe(422)
     expect(problemsOf(refused)[0]!.path).toMatch(/^row 3, Theme title \(B3\)/)
     const noPlan = await importing(admin, { spreadsheet: { format: 'csv', content } })
@@ -232,14 +328,23 @@ describe('what the import logs', () => {
   it("holds none of the document's text, taken or refused", async () => {
     const server = await demoServer('pglite')
     const log: string[] = []
-    const app = await buildApp({ db: server.db, logLevel: 'info', logDestination: { write: (line) => void log.push(line) } })
+    const app = await buildApp({
+      db: server.db,
+      logLevel: 'info',
+      logDestination: { write: (line) => void log.push(line) },
+    })
     try {
       const cookie = await server.signIn('admin@rbwm.demo.local')
       const secret = copy()
       secret.actions[0]!.description = 'Tell nobody: Ravenscroft family'
       secret.milestones[0]!.deadline = { text: 'Ravenscroft deadline', date: '2017-02-30' }
       for (const url of ['/api/plans/import/preview?note=Ravenscroft', '/api/plans/import']) {
-        const response = await app.inject({ method: 'POST', url, payload: JSON.stringify(secret), headers: { 'content-type': 'application/json', cookie } })
+        const response = await app.inject({
+          method: 'POST',
+          url,
+          payload: JSON.stringify(secret),
+          headers: { 'content-type': 'application/json', cookie },
+        })
         expect(response.statusCode).toBe(422)
         expect(response.body).toContain('milestones[0].deadline.date')
       }
@@ -283,43 +388,50 @@ describe('npm run import', () => {
   const plansOf = async () => {
     const db = await openDatabase({ dataDir: `${dataDir}/pglite` })
     try {
-      return (await db.query<{ n: number }>('select count(*)::int as n from milestones where org_id = $1', [orgId]))[0]!.n
+      return (await db.query<{ n: number }>('select count(*)::int as n from milestones where org_id = $1', [orgId]))[0]!
+        .n
     } finally {
       await db.close()
     }
   }
 
-  it('previews, imports, re-imports a JSON document and a CSV, and refuses a bad one with its paths', { timeout: 180_000 }, async () => {
-    const json = file('rbwm.json', JSON.stringify(rbwm))
-    const unnamed = await run(json)
-    expect(unnamed.code).toBe(2)
-    expect(unnamed.stderr).toContain('The organisations are: CLC, Second.')
+  it(
+    'previews, imports, re-imports a JSON document and a CSV, and refuses a bad one with its paths',
+    { timeout: 180_000 },
+    async () => {
+      const json = file('rbwm.json', JSON.stringify(rbwm))
+      const unnamed = await run(json)
+      expect(unnamed.code).toBe(2)
+      expect(unnamed.stderr).toContain('The organisations are: CLC, Second.')
 
-    const dry = await run(json, '--organisation', 'clc', '--dry-run')
-    expect(dry.stderr).toBe('')
-    expect(dry.code).toBe(0)
-    expect(dry.stdout).toContain(`Preview (nothing written): ${rbwm.plan.title} (a new plan)`)
-    expect(dry.stdout).toMatch(/\d+ records to create, 0 records to change, 0 unchanged, 0 no longer in the document \(kept\)/)
-    expect(await plansOf()).toBe(0)
+      const dry = await run(json, '--organisation', 'clc', '--dry-run')
+      expect(dry.stderr).toBe('')
+      expect(dry.code).toBe(0)
+      expect(dry.stdout).toContain(`Preview (nothing written): ${rbwm.plan.title} (a new plan)`)
+      expect(dry.stdout).toMatch(
+        /\d+ records to create, 0 records to change, 0 unchanged, 0 no longer in the document \(kept\)/,
+      )
+      expect(await plansOf()).toBe(0)
 
-    expect((await run(json, '--organisation', 'CLC')).code).toBe(0)
-    expect(await plansOf()).toBe(rbwm.milestones.length)
-    const again = await run(json, '--organisation', 'CLC')
-    expect(again.stdout).toMatch(/0 records created, 0 records changed, \d+ unchanged/)
+      expect((await run(json, '--organisation', 'CLC')).code).toBe(0)
+      expect(await plansOf()).toBe(rbwm.milestones.length)
+      const again = await run(json, '--organisation', 'CLC')
+      expect(again.stdout).toMatch(/0 records created, 0 records changed, \d+ unchanged/)
 
-    const csv = file('theme-1.csv', csvBytes(rbwmTheme1Rows))
-    const fields = Object.entries(rbwmPlanFields).flatMap(([name, value]) => ['--plan', `${name}=${value}`])
-    const fromCsv = await run(csv, '--organisation', 'CLC', '--plan', 'key=theme-1-csv', ...fields)
-    expect(fromCsv.stderr).toBe('')
-    // The plan, Theme 1, its four actions and eight milestones.
-    expect(fromCsv.stdout).toContain(`${1 + 1 + 4 + 8} records created`)
+      const csv = file('theme-1.csv', csvBytes(rbwmTheme1Rows))
+      const fields = Object.entries(rbwmPlanFields).flatMap(([name, value]) => ['--plan', `${name}=${value}`])
+      const fromCsv = await run(csv, '--organisation', 'CLC', '--plan', 'key=theme-1-csv', ...fields)
+      expect(fromCsv.stderr).toBe('')
+      // The plan, Theme 1, its four actions and eight milestones.
+      expect(fromCsv.stdout).toContain(`${1 + 1 + 4 + 8} records created`)
 
-    const bad = copy()
-    bad.actions[0]!.theme = 'no-such-theme'
-    const refused = await run(file('bad.json', JSON.stringify(bad)), '--organisation', 'CLC')
-    expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain('Nothing was written.')
-    expect(refused.stderr).toContain('actions[0].theme: Nothing has the theme key "no-such-theme"')
-    expect(await plansOf()).toBe(rbwm.milestones.length + 8)
-  })
+      const bad = copy()
+      bad.actions[0]!.theme = 'no-such-theme'
+      const refused = await run(file('bad.json', JSON.stringify(bad)), '--organisation', 'CLC')
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toContain('Nothing was written.')
+      expect(refused.stderr).toContain('actions[0].theme: Nothing has the theme key "no-such-theme"')
+      expect(await plansOf()).toBe(rbwm.milestones.length + 8)
+    },
+  )
 })

@@ -37,7 +37,18 @@ describe.each(backends)('pull on %s', (backend) => {
       counts[change.type] = (counts[change.type] ?? 0) + 1
     }
     // The 2019 framework (4 themes, 40 priorities) and the 2020/24 plan (6 themes, 47 projects, 5 measures, 6 sections each).
-    expect(counts).toMatchObject({ organisation: 1, value: 3, area: 4, outcome: 1, plan: 2, theme: 10, action: 87, measure: 5, section: 12, team: 10 })
+    expect(counts).toMatchObject({
+      organisation: 1,
+      value: 3,
+      area: 4,
+      outcome: 1,
+      plan: 2,
+      theme: 10,
+      action: 87,
+      measure: 5,
+      section: 12,
+      team: 10,
+    })
     expect(counts.person).toBeGreaterThanOrEqual(8)
     const versions = first.changes.map((c) => c.version)
     expect(versions).toEqual([...versions].sort((a, b) => a - b))
@@ -76,13 +87,21 @@ describe.each(backends)('pull on %s', (backend) => {
   it('sends later changes and deletions after the checkpoint, and only those', async () => {
     const { checkpoint } = await pull(server, cookie)
     const [org] = await server.db.query<{ id: string }>("select id from organisations where short_name = 'AfC'")
-    const [action] = await server.db.query<{ id: string }>("select id from actions where org_id = $1 and code = 'K9'", [org!.id])
+    const [action] = await server.db.query<{ id: string }>("select id from actions where org_id = $1 and code = 'K9'", [
+      org!.id,
+    ])
     await server.db.transaction(async (tx) => {
       const version = await reserveVersions(tx, org!.id, 2)
       await tx.query(`update actions set status = 'on-track', version = $2 where id = $1`, [action!.id, version])
-      const value = await tx.query<{ id: string }>(`select id from org_values where org_id = $1 and name = 'Empower'`, [org!.id])
+      const value = await tx.query<{ id: string }>(`select id from org_values where org_id = $1 and name = 'Empower'`, [
+        org!.id,
+      ])
       await tx.query('delete from org_values where id = $1', [value[0]!.id])
-      await tx.query(`insert into tombstones (org_id, entity_type, entity_id, version) values ($1, 'value', $2, $3)`, [org!.id, value[0]!.id, version + 1])
+      await tx.query(`insert into tombstones (org_id, entity_type, entity_id, version) values ($1, 'value', $2, $3)`, [
+        org!.id,
+        value[0]!.id,
+        version + 1,
+      ])
     })
     const next = await pull(server, cookie, `?since=${checkpoint}`)
     expect(next.changes).toHaveLength(2)
@@ -99,9 +118,12 @@ describe.each(backends)('pull on %s', (backend) => {
     expect(JSON.stringify(theirs.changes)).not.toContain('Achieving for Children')
   })
 
-  it.each(['?since=-1', '?since=abc', '?limit=0', '?limit=999999'])('refuses a bad query %s with 400', async (query) => {
-    const response = await server.app.inject({ method: 'GET', url: `/api/sync/pull${query}`, headers: { cookie } })
-    expect(response.statusCode).toBe(400)
-    expect(response.json().error.message).toMatch(/not valid/)
-  })
+  it.each(['?since=-1', '?since=abc', '?limit=0', '?limit=999999'])(
+    'refuses a bad query %s with 400',
+    async (query) => {
+      const response = await server.app.inject({ method: 'GET', url: `/api/sync/pull${query}`, headers: { cookie } })
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error.message).toMatch(/not valid/)
+    },
+  )
 })

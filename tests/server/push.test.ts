@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto'
 import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
 import {
-  change, count, demoIds, demoMilestones, evidenceNote, progress, pullInject, pushInject, writeFingerprint, type DemoIds,
+  change,
+  count,
+  demoIds,
+  demoMilestones,
+  evidenceNote,
+  progress,
+  pullInject,
+  pushInject,
+  writeFingerprint,
+  type DemoIds,
 } from '../support/push-fixture'
 import { maxPushBatch } from '../../src/shared/sync/mutations'
 
@@ -17,13 +26,19 @@ const yesterdayAt = (hour: number) => {
 describe.each(backends)('push on %s', (backend) => {
   let server: ServerFixture
   let ids: DemoIds
-  const cookies: Record<'practitioner' | 'manager' | 'admin' | 'viewer', string> = { practitioner: '', manager: '', admin: '', viewer: '' }
+  const cookies: Record<'practitioner' | 'manager' | 'admin' | 'viewer', string> = {
+    practitioner: '',
+    manager: '',
+    admin: '',
+    viewer: '',
+  }
   const push = (who: keyof typeof cookies, mutations: unknown[]) => pushInject(server.app, cookies[who], { mutations })
 
   beforeAll(async () => {
     server = await demoServer(backend)
     ids = await demoIds(server.db)
-    for (const who of Object.keys(cookies) as (keyof typeof cookies)[]) cookies[who] = await server.signIn(`${who}@demo.local`)
+    for (const who of Object.keys(cookies) as (keyof typeof cookies)[])
+      cookies[who] = await server.signIn(`${who}@demo.local`)
   })
   afterAll(() => server.close())
 
@@ -32,25 +47,48 @@ describe.each(backends)('push on %s', (backend) => {
     const data = progress(ids.action('K9'), 'amber', 'Waiting for adult social care to sign off the protocol.')
     const madeAt = hoursAgo(2)
     const before = Date.now()
-    const { statusCode, results } = await push('practitioner', [change('progress.post', data, { madeAt, deviceId: 'ipad-7' })])
+    const { statusCode, results } = await push('practitioner', [
+      change('progress.post', data, { madeAt, deviceId: 'ipad-7' }),
+    ])
     const after = Date.now()
     expect(statusCode).toBe(200)
     expect(results).toEqual([{ id: expect.any(String), outcome: 'applied' }])
 
-    const rows = await server.db.query<{ action_id: string; rag: string; commentary: string; author_id: string; made_at: string; received_at: string }>(
-      'select * from progress_updates where id = $1',
-      [data.id],
-    )
+    const rows = await server.db.query<{
+      action_id: string
+      rag: string
+      commentary: string
+      author_id: string
+      made_at: string
+      received_at: string
+    }>('select * from progress_updates where id = $1', [data.id])
     expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ action_id: ids.action('K9'), rag: 'amber', commentary: data.commentary, author_id: ids.person.practitioner })
+    expect(rows[0]).toMatchObject({
+      action_id: ids.action('K9'),
+      rag: 'amber',
+      commentary: data.commentary,
+      author_id: ids.person.practitioner,
+    })
     expect(Date.parse(rows[0]!.made_at)).toBe(Date.parse(madeAt))
 
-    const history = await server.db.query<{ person_id: string; device_id: string; mutation_id: string; made_at: string; received_at: string; outcome: string; change: string; entity_id: string }>(
-      'select * from history where mutation_id = $1',
-      [results[0]!.id],
-    )
+    const history = await server.db.query<{
+      person_id: string
+      device_id: string
+      mutation_id: string
+      made_at: string
+      received_at: string
+      outcome: string
+      change: string
+      entity_id: string
+    }>('select * from history where mutation_id = $1', [results[0]!.id])
     expect(history).toHaveLength(1)
-    expect(history[0]).toMatchObject({ person_id: ids.person.practitioner, device_id: 'ipad-7', outcome: 'applied', change: 'progress.post', entity_id: data.id })
+    expect(history[0]).toMatchObject({
+      person_id: ids.person.practitioner,
+      device_id: 'ipad-7',
+      outcome: 'applied',
+      change: 'progress.post',
+      entity_id: data.id,
+    })
     expect(Date.parse(history[0]!.made_at)).toBe(Date.parse(madeAt))
     const receivedAt = Date.parse(history[0]!.received_at)
     expect(receivedAt).toBeGreaterThanOrEqual(before - 1)
@@ -58,8 +96,12 @@ describe.each(backends)('push on %s', (backend) => {
 
     const pulled = await pullInject(server.app, cookies.manager, checkpoint)
     const update = pulled.changes.find((c) => c.type === 'progressUpdate' && c.op === 'put' && c.data.id === data.id)
-    expect(update).toMatchObject({ data: { rag: 'amber', commentary: data.commentary, authorId: ids.person.practitioner } })
-    const entry = pulled.changes.find((c) => c.type === 'history' && c.op === 'put' && c.data.mutationId === results[0]!.id)
+    expect(update).toMatchObject({
+      data: { rag: 'amber', commentary: data.commentary, authorId: ids.person.practitioner },
+    })
+    const entry = pulled.changes.find(
+      (c) => c.type === 'history' && c.op === 'put' && c.data.mutationId === results[0]!.id,
+    )
     expect(entry).toMatchObject({ data: { personId: ids.person.practitioner, deviceId: 'ipad-7', outcome: 'applied' } })
   })
 
@@ -69,14 +111,19 @@ describe.each(backends)('push on %s', (backend) => {
       change('evidence.add', evidenceNote(ids.action('K9'), 'Signed attendance sheet from the panel.')),
     ]
     const first = await push('practitioner', mutations)
-    expect(first.results.map((r) => [r.outcome, r.repeated])).toEqual([['applied', undefined], ['applied', undefined]])
+    expect(first.results.map((r) => [r.outcome, r.repeated])).toEqual([
+      ['applied', undefined],
+      ['applied', undefined],
+    ])
     const written = await writeFingerprint(server.db)
 
     const again = await push('practitioner', mutations)
     expect(again.statusCode).toBe(200)
     expect(again.results).toEqual(mutations.map((m) => ({ id: m.id, outcome: 'applied', repeated: true })))
     expect(await writeFingerprint(server.db)).toEqual(written)
-    expect(await count(server.db, 'select count(*) as n from progress_updates where id = $1', [mutations[0]!.data.id])).toBe(1)
+    expect(
+      await count(server.db, 'select count(*) as n from progress_updates where id = $1', [mutations[0]!.data.id]),
+    ).toBe(1)
     expect(await count(server.db, 'select count(*) as n from evidence where id = $1', [mutations[1]!.data.id])).toBe(1)
   })
 
@@ -110,7 +157,9 @@ describe.each(backends)('push on %s', (backend) => {
       expect(await count(server.db, 'select count(*) as n from applied_mutations where id = $1', [refused.id])).toBe(0)
       expect(await count(server.db, 'select count(*) as n from history where mutation_id = $1', [refused.id])).toBe(0)
     }
-    expect(await count(server.db, 'select count(*) as n from progress_updates where id = $1', [shortAmber.data.id])).toBe(0)
+    expect(
+      await count(server.db, 'select count(*) as n from progress_updates where id = $1', [shortAmber.data.id]),
+    ).toBe(0)
     const after = await writeFingerprint(server.db)
     expect(after.progress).toBe(Number(before.progress) + 1)
     expect(after.evidence).toBe(Number(before.evidence) + 1)
@@ -130,7 +179,11 @@ describe.each(backends)('push on %s', (backend) => {
     const before = await writeFingerprint(server.db)
 
     const good = change('progress.post', progress(ids.action('K9')))
-    const reused = change('progress.post', { ...original, rag: 'red', commentary: 'An attempt to write over the original update.' })
+    const reused = change('progress.post', {
+      ...original,
+      rag: 'red',
+      commentary: 'An attempt to write over the original update.',
+    })
     const evidence = evidenceNote(ids.action('K9'), 'Evidence sent twice under two change ids.')
     const first = change('evidence.add', evidence)
     const twin = change('evidence.add', evidence)
@@ -142,7 +195,10 @@ describe.each(backends)('push on %s', (backend) => {
       [first.id, 'applied'],
       [twin.id, 'refused'],
     ])
-    const [row] = await server.db.query<{ commentary: string; rag: string }>('select commentary, rag from progress_updates where id = $1', [original.id])
+    const [row] = await server.db.query<{ commentary: string; rag: string }>(
+      'select commentary, rag from progress_updates where id = $1',
+      [original.id],
+    )
     expect(row).toEqual({ commentary: original.commentary, rag: 'green' })
     const after = await writeFingerprint(server.db)
     expect(after.history).toBe(Number(before.history) + 2)
@@ -150,7 +206,11 @@ describe.each(backends)('push on %s', (backend) => {
 
   it('applies a change whose ids are written in capitals once, answers under the lower-case id, and answers its resends as repeats', async () => {
     const data = progress(ids.action('K9'))
-    const upper = change('progress.post', { ...data, id: data.id.toUpperCase(), actionId: data.actionId.toUpperCase() }, { id: randomUUID().toUpperCase() })
+    const upper = change(
+      'progress.post',
+      { ...data, id: data.id.toUpperCase(), actionId: data.actionId.toUpperCase() },
+      { id: randomUUID().toUpperCase() },
+    )
     const id = upper.id.toLowerCase()
     const first = await push('manager', [upper])
     expect(first.results).toEqual([{ id, outcome: 'applied' }])
@@ -168,13 +228,15 @@ describe.each(backends)('push on %s', (backend) => {
     const actionId = ids.action('K9')
     const update = change('progress.post', { ...progress(actionId), actionId: actionId.toUpperCase() })
     expect((await push('manager', [update])).results[0]!.outcome).toBe('applied')
-    const [row] = await server.db.query<{ action_id: string }>('select action_id from progress_updates where id = $1', [update.data.id])
+    const [row] = await server.db.query<{ action_id: string }>('select action_id from progress_updates where id = $1', [
+      update.data.id,
+    ])
     expect(row!.action_id).toBe(actionId)
   })
 
   it('refuses alone, with a reason, each change carrying a value PostgreSQL would not take, and applies the rest', async () => {
     const [open] = await server.db.query<{ id: string; questions: { id: string; kind: string }[] }>(
-      "select id, questions from surveys where org_id = $1 and opens_on <= current_date and closes_on >= current_date order by opens_on desc limit 1",
+      'select id, questions from surveys where org_id = $1 and opens_on <= current_date and closes_on >= current_date order by opens_on desc limit 1',
       [ids.orgId],
     )
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
@@ -182,7 +244,15 @@ describe.each(backends)('push on %s', (backend) => {
       id: randomUUID(),
       title: 'A pulse survey',
       introduction: 'Two questions.',
-      questions: [{ id: randomUUID(), kind: 'yes-no', key: 'priorities', valueId: null, text: "Do you know your team's priorities?" }],
+      questions: [
+        {
+          id: randomUUID(),
+          kind: 'yes-no',
+          key: 'priorities',
+          valueId: null,
+          text: "Do you know your team's priorities?",
+        },
+      ],
       audience: { kind: 'organisation' },
       opensOn: day(0),
       closesOn: day(7),
@@ -192,20 +262,34 @@ describe.each(backends)('push on %s', (backend) => {
       ...overrides,
     })
     const answers = (words: string) =>
-      Object.fromEntries(open!.questions.map((q) => [q.id, q.kind === 'free-text' ? words : q.kind === 'scale' ? 7 : 1]))
+      Object.fromEntries(
+        open!.questions.map((q) => [q.id, q.kind === 'free-text' ? words : q.kind === 'scale' ? 7 : 1]),
+      )
     const k9 = ids.action('K9')
     const storage = /cannot be saved \(a NUL, or half of an emoji\)/
     const cases: [string, ReturnType<typeof change>, RegExp][] = [
-      ['a NUL in a commentary', change('progress.post', progress(k9, 'amber', 'Waiting on\u0000 adult social care.')), storage],
+      [
+        'a NUL in a commentary',
+        change('progress.post', progress(k9, 'amber', 'Waiting on\u0000 adult social care.')),
+        storage,
+      ],
       ['half of an emoji in a note', change('evidence.add', evidenceNote(k9, 'Photo of the board \ud83d.')), storage],
       ['a lone low surrogate in a note', change('evidence.add', evidenceNote(k9, '\udc00 Minutes.')), storage],
       ['a NUL in the device id', change('progress.post', progress(k9), { deviceId: 'ipad\u00007' }), storage],
-      ['a clock in year 0', change('progress.post', progress(k9), { madeAt: '0000-01-01T00:00:00Z' }), /device’s clock/],
+      [
+        'a clock in year 0',
+        change('progress.post', progress(k9), { madeAt: '0000-01-01T00:00:00Z' }),
+        /device’s clock/,
+      ],
       ['a clock in 1970', change('progress.post', progress(k9), { madeAt: '1970-01-01T00:00:00Z' }), /device’s clock/],
       ['a date in year 0', change('survey.create', draft({ opensOn: '0000-01-01' })), /between 2000 and 2100/],
       ['a 30 February', change('survey.create', draft({ closesOn: '2030-02-30' })), /YYYY-MM-DD/],
       ['a NUL in a question', change('survey.create', draft({ title: 'A pulse\u0000 survey' })), storage],
-      ['a NUL in a free-text answer', change('survey.submit', { surveyId: open!.id, answers: answers('More time\u0000 for visits.') }), storage],
+      [
+        'a NUL in a free-text answer',
+        change('survey.submit', { surveyId: open!.id, answers: answers('More time\u0000 for visits.') }),
+        storage,
+      ],
     ]
     const good = [change('progress.post', progress(k9)), change('evidence.add', evidenceNote(k9))]
     const before = await writeFingerprint(server.db)
@@ -214,7 +298,8 @@ describe.each(backends)('push on %s', (backend) => {
     const reply = await push('admin', [good[0]!, ...cases.map(([, mutation]) => mutation), good[1]!])
     expect(reply.statusCode, JSON.stringify(reply.body)).toBe(200)
     expect(reply.results.map((r) => r.outcome)).toEqual(['applied', ...cases.map(() => 'refused'), 'applied'])
-    for (const [index, [label, , reason]] of cases.entries()) expect(reply.results[index + 1]!.reason, label).toMatch(reason)
+    for (const [index, [label, , reason]] of cases.entries())
+      expect(reply.results[index + 1]!.reason, label).toMatch(reason)
 
     const after = await writeFingerprint(server.db)
     expect(after.progress).toBe(Number(before.progress) + 1)
@@ -222,20 +307,36 @@ describe.each(backends)('push on %s', (backend) => {
     expect(after.history).toBe(Number(before.history) + 2)
     expect(after.applied).toBe(Number(before.applied) + 2)
     expect(await count(server.db, 'select count(*) as n from surveys')).toBe(surveysBefore)
-    const answered = await server.app.inject({ method: 'GET', url: '/api/surveys/answered', headers: { cookie: cookies.admin } })
+    const answered = await server.app.inject({
+      method: 'GET',
+      url: '/api/surveys/answered',
+      headers: { cookie: cookies.admin },
+    })
     expect(answered.json().surveyIds).not.toContain(open!.id)
   })
 
   it('ends with every change exactly once after out-of-order retries (B, then A, then B again)', async () => {
     const milestoneId = ids.milestone(demoMilestones.protocol)
     const batchA = [
-      change('progress.post', progress(ids.action('K9'), 'amber', 'Protocol draft with legal services for review.'), { madeAt: yesterdayAt(9) }),
-      change('status.set', { entity: 'milestone', entityId: milestoneId, status: 'at-risk' }, { madeAt: yesterdayAt(9) }),
+      change('progress.post', progress(ids.action('K9'), 'amber', 'Protocol draft with legal services for review.'), {
+        madeAt: yesterdayAt(9),
+      }),
+      change(
+        'status.set',
+        { entity: 'milestone', entityId: milestoneId, status: 'at-risk' },
+        { madeAt: yesterdayAt(9) },
+      ),
       change('evidence.add', evidenceNote(ids.action('K9'), 'Email from legal services.'), { madeAt: yesterdayAt(9) }),
     ]
     const batchB = [
-      change('progress.post', progress(ids.action('K9'), 'green', 'Protocol signed off by both directors.'), { madeAt: yesterdayAt(12) }),
-      change('status.set', { entity: 'milestone', entityId: milestoneId, status: 'complete' }, { madeAt: yesterdayAt(12) }),
+      change('progress.post', progress(ids.action('K9'), 'green', 'Protocol signed off by both directors.'), {
+        madeAt: yesterdayAt(12),
+      }),
+      change(
+        'status.set',
+        { entity: 'milestone', entityId: milestoneId, status: 'complete' },
+        { madeAt: yesterdayAt(12) },
+      ),
     ]
     const b1 = await push('manager', batchB)
     expect(b1.results.map((r) => r.outcome)).toEqual(['applied', 'applied'])
@@ -244,7 +345,11 @@ describe.each(backends)('push on %s', (backend) => {
     const b2 = await push('manager', batchB)
     expect(b2.results).toEqual(batchB.map((m) => ({ id: m.id, outcome: 'applied', repeated: true })))
     const a2 = await push('manager', batchA)
-    expect(a2.results.map((r) => [r.outcome, r.repeated])).toEqual([['applied', true], ['superseded', true], ['applied', true]])
+    expect(a2.results.map((r) => [r.outcome, r.repeated])).toEqual([
+      ['applied', true],
+      ['superseded', true],
+      ['applied', true],
+    ])
 
     for (const m of [...batchA, ...batchB]) {
       expect(await count(server.db, 'select count(*) as n from history where mutation_id = $1', [m.id])).toBe(1)
@@ -254,15 +359,26 @@ describe.each(backends)('push on %s', (backend) => {
       expect(await count(server.db, 'select count(*) as n from progress_updates where id = $1', [m.data.id])).toBe(1)
     }
     expect(await count(server.db, 'select count(*) as n from evidence where id = $1', [batchA[2]!.data.id])).toBe(1)
-    const [milestone] = await server.db.query<{ status: string; status_mutation_id: string }>('select status, status_mutation_id from milestones where id = $1', [milestoneId])
+    const [milestone] = await server.db.query<{ status: string; status_mutation_id: string }>(
+      'select status, status_mutation_id from milestones where id = $1',
+      [milestoneId],
+    )
     expect(milestone).toEqual({ status: 'complete', status_mutation_id: batchB[1]!.id })
   })
 
   describe('two people setting one status', () => {
     // Manager at 10:00 says at risk; the admin at 11:00 says complete. The 11:00 change wins in either order.
     const scenario = (milestoneId: string) => ({
-      manager: change('status.set', { entity: 'milestone', entityId: milestoneId, status: 'at-risk' }, { madeAt: yesterdayAt(10), deviceId: 'manager-tablet' }),
-      admin: change('status.set', { entity: 'milestone', entityId: milestoneId, status: 'complete' }, { madeAt: yesterdayAt(11), deviceId: 'admin-laptop' }),
+      manager: change(
+        'status.set',
+        { entity: 'milestone', entityId: milestoneId, status: 'at-risk' },
+        { madeAt: yesterdayAt(10), deviceId: 'manager-tablet' },
+      ),
+      admin: change(
+        'status.set',
+        { entity: 'milestone', entityId: milestoneId, status: 'complete' },
+        { madeAt: yesterdayAt(11), deviceId: 'admin-laptop' },
+      ),
     })
     const finalState = async (milestoneId: string) => {
       const [row] = await server.db.query<{ status: string; status_set_at: string; status_set_by: string }>(
@@ -297,11 +413,19 @@ describe.each(backends)('push on %s', (backend) => {
 
       // The manager's change was applied when it arrived, and marked superseded once overtaken.
       expect(await historyOf(earlyFirst)).toEqual([
-        { person_id: ids.person.manager, outcome: 'superseded', details: expect.objectContaining({ status: 'at-risk' }) },
+        {
+          person_id: ids.person.manager,
+          outcome: 'superseded',
+          details: expect.objectContaining({ status: 'at-risk' }),
+        },
         { person_id: ids.person.admin, outcome: 'applied', details: expect.objectContaining({ status: 'complete' }) },
       ])
       expect(await historyOf(lateFirst)).toEqual([
-        { person_id: ids.person.manager, outcome: 'superseded', details: expect.objectContaining({ status: 'at-risk' }) },
+        {
+          person_id: ids.person.manager,
+          outcome: 'superseded',
+          details: expect.objectContaining({ status: 'at-risk' }),
+        },
         { person_id: ids.person.admin, outcome: 'applied', details: expect.objectContaining({ status: 'complete' }) },
       ])
 
@@ -313,21 +437,41 @@ describe.each(backends)('push on %s', (backend) => {
       const madeAt = yesterdayAt(13)
       const [low, high] = [randomUUID(), randomUUID()].sort()
       const entityId = ids.action('K8')
-      const managerChange = change('status.set', { entity: 'action', entityId, status: 'at-risk' }, { id: high, madeAt })
+      const managerChange = change(
+        'status.set',
+        { entity: 'action', entityId, status: 'at-risk' },
+        { id: high, madeAt },
+      )
       const adminChange = change('status.set', { entity: 'action', entityId, status: 'complete' }, { id: low, madeAt })
       expect((await push('admin', [adminChange])).results[0]!.outcome).toBe('applied')
       expect((await push('manager', [managerChange])).results[0]!.outcome).toBe('applied')
-      const [action] = await server.db.query<{ status: string; status_mutation_id: string }>('select status, status_mutation_id from actions where id = $1', [entityId])
+      const [action] = await server.db.query<{ status: string; status_mutation_id: string }>(
+        'select status, status_mutation_id from actions where id = $1',
+        [entityId],
+      )
       expect(action).toEqual({ status: 'at-risk', status_mutation_id: high })
 
       // The other order, on another action of the manager's team (K9).
       const k9 = ids.action('K9')
       const madeAt2 = yesterdayAt(14)
       const [low2, high2] = [randomUUID(), randomUUID()].sort()
-      expect((await push('manager', [change('status.set', { entity: 'action', entityId: k9, status: 'at-risk' }, { id: high2, madeAt: madeAt2 })])).results[0]!.outcome).toBe('applied')
-      const late = (await push('admin', [change('status.set', { entity: 'action', entityId: k9, status: 'complete' }, { id: low2, madeAt: madeAt2 })])).results[0]!
+      expect(
+        (
+          await push('manager', [
+            change('status.set', { entity: 'action', entityId: k9, status: 'at-risk' }, { id: high2, madeAt: madeAt2 }),
+          ])
+        ).results[0]!.outcome,
+      ).toBe('applied')
+      const late = (
+        await push('admin', [
+          change('status.set', { entity: 'action', entityId: k9, status: 'complete' }, { id: low2, madeAt: madeAt2 }),
+        ])
+      ).results[0]!
       expect(late.outcome).toBe('superseded')
-      const [k9Row] = await server.db.query<{ status: string; status_mutation_id: string }>('select status, status_mutation_id from actions where id = $1', [k9])
+      const [k9Row] = await server.db.query<{ status: string; status_mutation_id: string }>(
+        'select status, status_mutation_id from actions where id = $1',
+        [k9],
+      )
       expect(k9Row).toEqual({ status: 'at-risk', status_mutation_id: high2 })
     })
   })
@@ -336,34 +480,55 @@ describe.each(backends)('push on %s', (backend) => {
     const future = new Date(Date.now() + 365 * 24 * 3600_000).toISOString()
     const update = change('progress.post', progress(ids.action('K9')), { madeAt: future })
     const milestoneId = ids.milestone(demoMilestones.protocol)
-    const claim = change('status.set', { entity: 'milestone', entityId: milestoneId, status: 'off-track' }, { madeAt: future })
+    const claim = change(
+      'status.set',
+      { entity: 'milestone', entityId: milestoneId, status: 'off-track' },
+      { madeAt: future },
+    )
     const before = Date.now()
     const { results } = await push('admin', [update, claim])
     const after = Date.now()
     expect(results.map((r) => r.outcome)).toEqual(['applied', 'applied'])
 
-    const [row] = await server.db.query<{ made_at: string; received_at: string }>('select made_at, received_at from progress_updates where id = $1', [update.data.id])
+    const [row] = await server.db.query<{ made_at: string; received_at: string }>(
+      'select made_at, received_at from progress_updates where id = $1',
+      [update.data.id],
+    )
     expect(Date.parse(row!.made_at)).toBe(Date.parse(row!.received_at))
     expect(Date.parse(row!.made_at)).toBeLessThanOrEqual(after + 1)
     expect(Date.parse(row!.made_at)).toBeGreaterThanOrEqual(before - 1)
-    const history = await server.db.query<{ made_at: string; received_at: string }>('select made_at, received_at from history where mutation_id = any($1::uuid[])', [[update.id, claim.id]])
+    const history = await server.db.query<{ made_at: string; received_at: string }>(
+      'select made_at, received_at from history where mutation_id = any($1::uuid[])',
+      [[update.id, claim.id]],
+    )
     expect(history).toHaveLength(2)
     for (const h of history) expect(Date.parse(h.made_at)).toBe(Date.parse(h.received_at))
-    const [milestone] = await server.db.query<{ status_set_at: string }>('select status_set_at from milestones where id = $1', [milestoneId])
+    const [milestone] = await server.db.query<{ status_set_at: string }>(
+      'select status_set_at from milestones where id = $1',
+      [milestoneId],
+    )
     expect(Date.parse(milestone!.status_set_at)).toBeLessThanOrEqual(after + 1)
 
     // So a device with a wrong clock cannot pin a status: a real later change still wins.
     await new Promise((resolve) => setTimeout(resolve, 5))
-    const later = await push('manager', [change('status.set', { entity: 'milestone', entityId: milestoneId, status: 'on-track' })])
+    const later = await push('manager', [
+      change('status.set', { entity: 'milestone', entityId: milestoneId, status: 'on-track' }),
+    ])
     expect(later.results[0]!.outcome).toBe('applied')
-    const [now] = await server.db.query<{ status: string }>('select status from milestones where id = $1', [milestoneId])
+    const [now] = await server.db.query<{ status: string }>('select status from milestones where id = $1', [
+      milestoneId,
+    ])
     expect(now!.status).toBe('on-track')
   })
 
   it('applies a mutation sent in several requests at once exactly once', async () => {
     const mutations = [
       change('progress.post', progress(ids.action('K9'))),
-      change('status.set', { entity: 'milestone', entityId: ids.milestone(demoMilestones.protocol), status: 'at-risk' }),
+      change('status.set', {
+        entity: 'milestone',
+        entityId: ids.milestone(demoMilestones.protocol),
+        status: 'at-risk',
+      }),
       change('evidence.add', evidenceNote(ids.action('K9'))),
     ]
     const replies = await Promise.all(Array.from({ length: 4 }, () => push('manager', mutations)))
@@ -374,7 +539,9 @@ describe.each(backends)('push on %s', (backend) => {
       expect(outcomes.filter((o) => !o.repeated)).toHaveLength(1)
       expect(await count(server.db, 'select count(*) as n from history where mutation_id = $1', [m.id])).toBe(1)
     }
-    expect(await count(server.db, 'select count(*) as n from progress_updates where id = $1', [mutations[0]!.data.id])).toBe(1)
+    expect(
+      await count(server.db, 'select count(*) as n from progress_updates where id = $1', [mutations[0]!.data.id]),
+    ).toBe(1)
     expect(await count(server.db, 'select count(*) as n from evidence where id = $1', [mutations[2]!.data.id])).toBe(1)
   })
 

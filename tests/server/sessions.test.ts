@@ -18,8 +18,10 @@ import { idleDaysFrom, sessionIdleSeconds } from '../../src/server/auth/sessions
 import type { DeviceSessions, OrganisationPeople } from '../../src/shared/sessions'
 
 const browsers = {
-  androidTablet: 'Mozilla/5.0 (Linux; Android 14; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
-  iPhone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  androidTablet:
+    'Mozilla/5.0 (Linux; Android 14; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  iPhone:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
   windowsEdge:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0',
 }
@@ -29,12 +31,27 @@ describe('device labels', () => {
     [browsers.androidTablet, 'Chrome on Android'],
     [browsers.iPhone, 'Safari on iPhone'],
     [browsers.windowsEdge, 'Edge on Windows'],
-    ['Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1', 'Chrome on iPad'],
+    [
+      'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1',
+      'Chrome on iPad',
+    ],
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:127.0) Gecko/20100101 Firefox/127.0', 'Firefox on Mac'],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 'Safari on Mac'],
-    ['Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36', 'Samsung Internet on Android'],
-    ['Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36', 'Chrome on ChromeOS'],
-    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36', 'Chrome on Linux'],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+      'Safari on Mac',
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36',
+      'Samsung Internet on Android',
+    ],
+    [
+      'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+      'Chrome on ChromeOS',
+    ],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36',
+      'Chrome on Linux',
+    ],
     ['curl/8.5.0', 'Unknown device'],
     [undefined, 'Unknown device'],
   ])('names %s as “%s”', (userAgent, label) => {
@@ -48,7 +65,8 @@ describe('SESSION_IDLE_DAYS', () => {
     expect(idleDaysFrom('')).toBe(14)
     expect(idleDaysFrom('7')).toBe(7)
     expect(idleDaysFrom('0.5')).toBe(0.5)
-    for (const bad of ['0', '-3', 'fortnight']) expect(() => idleDaysFrom(bad)).toThrow(/SESSION_IDLE_DAYS must be a number of days above 0/)
+    for (const bad of ['0', '-3', 'fortnight'])
+      expect(() => idleDaysFrom(bad)).toThrow(/SESSION_IDLE_DAYS must be a number of days above 0/)
   })
 })
 
@@ -73,17 +91,30 @@ describe.each(backends)('sessions on %s', (backend) => {
     return `gt_session=${response.cookies.find((c) => c.name === 'gt_session')!.value}`
   }
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie: string) =>
-    server.app.inject({ method, url, headers: { cookie, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { payload: '{}' } : {}) })
-  const devices = async (cookie: string) => (await call('GET', '/api/auth/sessions', cookie)).json<DeviceSessions>().sessions
+    server.app.inject({
+      method,
+      url,
+      headers: { cookie, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      ...(method === 'POST' ? { payload: '{}' } : {}),
+    })
+  const devices = async (cookie: string) =>
+    (await call('GET', '/api/auth/sessions', cookie)).json<DeviceSessions>().sessions
   const pull = (cookie: string) => call('GET', '/api/sync/pull', cookie)
   const errorCode = async (cookie: string) => (await pull(cookie)).json().error?.code
   // The server keeps only this hash of the token (src/server/auth/sessions.ts).
   const tokenHash = (cookie: string) => createHash('sha256').update(cookie.split('=')[1]!).digest('base64url')
   /** Rewrites a session's times, as if it had been made or used that long ago. */
   const ageSession = (cookie: string, column: 'last_used_at' | 'expires_at', secondsAgo: number) =>
-    server.db.query(`update sessions set ${column} = now() - make_interval(secs => $2) where token_hash = $1`, [tokenHash(cookie), secondsAgo])
+    server.db.query(`update sessions set ${column} = now() - make_interval(secs => $2) where token_hash = $1`, [
+      tokenHash(cookie),
+      secondsAgo,
+    ])
   const sessionRow = async (cookie: string) =>
-    (await server.db.query<{ last_used_at: string }>('select last_used_at::text from sessions where token_hash = $1', [tokenHash(cookie)]))[0]
+    (
+      await server.db.query<{ last_used_at: string }>('select last_used_at::text from sessions where token_hash = $1', [
+        tokenHash(cookie),
+      ])
+    )[0]
 
   it('lists the devices a person is signed in on, marking this device, and no one else’s', async () => {
     const tablet = await signInOn('manager@demo.local', browsers.androidTablet)
@@ -98,7 +129,8 @@ describe.each(backends)('sessions on %s', (backend) => {
     )
     expect(fromTablet).toHaveLength(2)
     for (const device of fromTablet) {
-      for (const time of [device.firstSeenAt, device.signedInAt, device.lastUsedAt]) expect(Date.now() - Date.parse(time)).toBeLessThan(60_000)
+      for (const time of [device.firstSeenAt, device.signedInAt, device.lastUsedAt])
+        expect(Date.now() - Date.parse(time)).toBeLessThan(60_000)
     }
     expect((await devices(phone)).find((d) => d.thisDevice)?.device).toBe('Safari on iPhone')
     expect((await call('GET', '/api/auth/sessions', 'gt_session=forged')).statusCode).toBe(401)
@@ -227,9 +259,13 @@ describe.each(backends)('sessions on %s', (backend) => {
 
   it('lets only plan admins, and only in their own organisation, see people’s sessions or end them', async () => {
     const manager = await signInOn('manager@demo.local', browsers.androidTablet)
-    const practitionerId = (await devices(await signInOn('practitioner@demo.local', browsers.iPhone))).find((d) => d.thisDevice)!.id
+    const practitionerId = (await devices(await signInOn('practitioner@demo.local', browsers.iPhone))).find(
+      (d) => d.thisDevice,
+    )!.id
     const alexId = (
-      await server.db.query<{ person_id: string }>("select person_id from accounts where email = 'practitioner@demo.local'")
+      await server.db.query<{ person_id: string }>(
+        "select person_id from accounts where email = 'practitioner@demo.local'",
+      )
     )[0]!.person_id
     for (const [method, url] of [
       ['GET', '/api/people'],
@@ -245,7 +281,9 @@ describe.each(backends)('sessions on %s', (backend) => {
     expect(theirPeople.map((p) => p.id)).toEqual([other.personId])
     const across = await call('POST', `/api/people/${alexId}/sessions/end`, otherAdmin)
     expect(across.statusCode).toBe(404)
-    expect((await server.db.query('select 1 from sessions where id = $1 and ended_at is null', [practitionerId])).length).toBe(1)
+    expect(
+      (await server.db.query('select 1 from sessions where id = $1 and ended_at is null', [practitionerId])).length,
+    ).toBe(1)
     expect((await call('POST', '/api/people/12/sessions/end', otherAdmin)).statusCode).toBe(400)
     expect((await call('GET', '/api/people', 'gt_session=forged')).statusCode).toBe(401)
   })
@@ -265,7 +303,11 @@ describe.each(backends)('a device whose session ends, on %s', (backend) => {
   })
   afterEach(() => vi.unstubAllGlobals())
 
-  const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const json = (body: unknown) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 
   /** The same person signs in on a second device, and from there signs out of every other one. */
   async function signOutFromAnotherDevice(email: string) {
@@ -277,8 +319,17 @@ describe.each(backends)('a device whose session ends, on %s', (backend) => {
   async function queueEvidenceWithFile() {
     const session = useSessionStore()
     const action = await localDb.actions.where('code').equals('K9').first()
-    const file = new File([new TextEncoder().encode('%PDF-1.4\nvisit notes\n%%EOF\n')], 'visit-notes.pdf', { type: 'application/pdf' })
-    await addEvidence({ personId: session.session!.person.id, actionId: action!.id, milestoneId: null, note: 'Home visit', photos: [], files: [file] })
+    const file = new File([new TextEncoder().encode('%PDF-1.4\nvisit notes\n%%EOF\n')], 'visit-notes.pdf', {
+      type: 'application/pdf',
+    })
+    await addEvidence({
+      personId: session.session!.person.id,
+      actionId: action!.id,
+      milestoneId: null,
+      note: 'Home visit',
+      photos: [],
+      files: [file],
+    })
     expect(await localDb.outbox.count()).toBe(1)
     expect(await localDb.uploads.count()).toBe(1)
   }

@@ -18,7 +18,16 @@ const smallPlan = {
     { key: 'all', name: 'Whole council', kind: 'organisation' },
     { key: 'north', name: 'North', kind: 'borough' },
   ],
-  plan: { key: 'plan', title: 'Plan', kind: 'improvement-plan', periodStart: '2024-04-01', periodEnd: '2025-03-31', versionLabel: 'v1', status: 'draft', source: 'test' },
+  plan: {
+    key: 'plan',
+    title: 'Plan',
+    kind: 'improvement-plan',
+    periodStart: '2024-04-01',
+    periodEnd: '2025-03-31',
+    versionLabel: 'v1',
+    status: 'draft',
+    source: 'test',
+  },
   themes: [{ key: 't', title: 'Theme', outcome: 'o', rationale: 'r' }],
 }
 
@@ -55,12 +64,32 @@ describe.each(backends)('migration 0005 on %s', (backend) => {
       const areaId = plan.areaIds.get('north')!
       let version = await reserveVersions(tx, plan.orgId, 23)
       const teams = [randomUUID(), randomUUID()]
-      await insertRecords(tx, 'teams', teams.map((id, n) => ({ id, orgId: plan.orgId, version: version++, areaId, name: `Team ${n}`, service: 'Social care' })))
+      await insertRecords(
+        tx,
+        'teams',
+        teams.map((id, n) => ({
+          id,
+          orgId: plan.orgId,
+          version: version++,
+          areaId,
+          name: `Team ${n}`,
+          service: 'Social care',
+        })),
+      )
       const people = Array.from({ length: 20 }, () => randomUUID())
       await insertRecords(
         tx,
         'people',
-        people.map((id, n) => ({ id, orgId: plan.orgId, version: version++, name: `Person ${n}`, jobTitle: 'Social worker', role: 'practitioner', teamIds: [teams[n % 2]], managesTeamIds: [] })),
+        people.map((id, n) => ({
+          id,
+          orgId: plan.orgId,
+          version: version++,
+          name: `Person ${n}`,
+          jobTitle: 'Social worker',
+          role: 'practitioner',
+          teamIds: [teams[n % 2]],
+          managesTeamIds: [],
+        })),
       )
       const surveyId = randomUUID()
       await insertRecords(tx, 'surveys', [
@@ -87,28 +116,42 @@ describe.each(backends)('migration 0005 on %s', (backend) => {
     const answered = people.slice(0, 15)
     for (const [n, personId] of answered.entries()) {
       await db.transaction(async (tx) => {
-        await tx.query('insert into survey_responses (survey_id, team_id, area_id, answers) values ($1, $2, $3, $4)', [surveyId, teams[n % 2], areaId, JSON.stringify({ n })])
+        await tx.query('insert into survey_responses (survey_id, team_id, area_id, answers) values ($1, $2, $3, $4)', [
+          surveyId,
+          teams[n % 2],
+          areaId,
+          JSON.stringify({ n }),
+        ])
         await tx.query('insert into survey_participation (survey_id, person_id) values ($1, $2)', [surveyId, personId])
       })
     }
 
     expect(await migrate(db)).toEqual([bucketsMigration])
 
-    const tables = (await db.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = current_schema() and table_name like 'survey%'")).map(
-      (r) => r.table_name,
-    )
+    const tables = (
+      await db.query<{ table_name: string }>(
+        "select table_name from information_schema.tables where table_schema = current_schema() and table_name like 'survey%'",
+      )
+    ).map((r) => r.table_name)
     expect(tables.sort()).toEqual(['survey_answer_buckets', 'survey_participants', 'surveys'])
-    const buckets = await db.query<{ team_id: string; answers: { n: number }[] }>('select team_id, answers from survey_answer_buckets where survey_id = $1 order by team_id', [surveyId])
+    const buckets = await db.query<{ team_id: string; answers: { n: number }[] }>(
+      'select team_id, answers from survey_answer_buckets where survey_id = $1 order by team_id',
+      [surveyId],
+    )
     expect(buckets).toHaveLength(2)
     for (const bucket of buckets) {
       const expected = answered.flatMap((_, n) => (teams[n % 2] === bucket.team_id ? [n] : []))
       expect(bucket.answers.map((a) => a.n).sort((a, b) => a - b)).toEqual(expected)
     }
     expect((await loadResponses(db, surveyId)).every((r) => r.areaId === areaId)).toBe(true)
-    const shards = await db.query<{ person_ids: string[] }>('select person_ids from survey_participants where survey_id = $1', [surveyId])
+    const shards = await db.query<{ person_ids: string[] }>(
+      'select person_ids from survey_participants where survey_id = $1',
+      [surveyId],
+    )
     expect(shards.flatMap((s) => s.person_ids).sort()).toEqual([...answered].sort())
     for (const { person_ids } of shards) expect(person_ids).toEqual([...person_ids].sort())
     // Filed where the server looks for them: everyone who answered is known to have, no one else.
-    for (const personId of people) expect((await answeredAmong(db, personId, [surveyId])).has(surveyId)).toBe(answered.includes(personId))
+    for (const personId of people)
+      expect((await answeredAmong(db, personId, [surveyId])).has(surveyId)).toBe(answered.includes(personId))
   })
 })

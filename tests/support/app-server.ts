@@ -11,7 +11,9 @@ import { postgresStore } from '../../src/server/attachments/postgres-store'
 import type { SignInSettings } from '../../src/server/auth/oidc-settings'
 
 // GT_DIST_DIR lets two people (or two test runs) build and test their own copies side by side.
-export const distDir = process.env.GT_DIST_DIR ? resolve(process.env.GT_DIST_DIR) : fileURLToPath(new URL('../../dist', import.meta.url))
+export const distDir = process.env.GT_DIST_DIR
+  ? resolve(process.env.GT_DIST_DIR)
+  : fileURLToPath(new URL('../../dist', import.meta.url))
 
 export interface RunningApp {
   db: Database
@@ -51,7 +53,13 @@ export async function startApp(
   const attachments = options.attachments ?? postgresStore(db)
   let app: FastifyInstance | undefined
   const listen = async () => {
-    app = await buildApp({ db, staticDir: options.staticDir ?? distDir, attachments, uploadQuotaBytes: options.uploadQuotaBytes, signIn: options.signIn })
+    app = await buildApp({
+      db,
+      staticDir: options.staticDir ?? distDir,
+      attachments,
+      uploadQuotaBytes: options.uploadQuotaBytes,
+      signIn: options.signIn,
+    })
     await app.listen({ port, host: '127.0.0.1' })
   }
   await listen()

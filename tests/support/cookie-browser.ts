@@ -27,7 +27,9 @@ export function cookieBrowser() {
       const name = pair.slice(0, split)
       const value = pair.slice(split + 1)
       const path = attributes.find((a) => /^path=/i.test(a))?.slice(5) || '/'
-      const expired = attributes.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()))
+      const expired = attributes.some(
+        (a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()),
+      )
       if (expired || value === '') jar.delete(name)
       else jar.set(name, { value, path })
     }
@@ -35,13 +37,20 @@ export function cookieBrowser() {
 
   function cookieHeader(url: URL): string {
     return [...jarFor(url)]
-      .filter(([, cookie]) => url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`))
+      .filter(
+        ([, cookie]) =>
+          url.pathname === cookie.path ||
+          url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`),
+      )
       .map(([name, cookie]) => `${name}=${cookie.value}`)
       .join('; ')
   }
 
   /** One request, no redirect followed. */
-  async function request(target: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Visit> {
+  async function request(
+    target: string | URL,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Visit> {
     const url = new URL(target)
     const headers = new Headers()
     const cookies = cookieHeader(url)
@@ -58,7 +67,11 @@ export function cookieBrowser() {
   }
 
   /** Follows redirects until a page answers; `hops` has every response on the way, the page last. */
-  async function follow(target: string | URL, init: { method?: string; form?: Record<string, string> } = {}, stopAt?: (url: URL) => boolean) {
+  async function follow(
+    target: string | URL,
+    init: { method?: string; form?: Record<string, string> } = {},
+    stopAt?: (url: URL) => boolean,
+  ) {
     const hops: Visit[] = [await request(target, init)]
     for (let count = 0; count < 20; count++) {
       const last = hops.at(-1)!

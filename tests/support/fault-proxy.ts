@@ -97,7 +97,9 @@ export function serverProcess(env: Record<string, string>): ServerProcess {
   let child: ChildProcess | undefined
   let starts = 0
   const exited = (process: ChildProcess) =>
-    new Promise<void>((resolve) => (process.exitCode !== null || process.signalCode !== null ? resolve() : process.once('exit', () => resolve())))
+    new Promise<void>((resolve) =>
+      process.exitCode !== null || process.signalCode !== null ? resolve() : process.once('exit', () => resolve()),
+    )
   return {
     async start() {
       if (child) throw new Error('already running')

@@ -123,20 +123,18 @@ export function field<T>(valid: fc.Arbitrary<T>, spoil = 2): fc.Arbitrary<T | un
 /** An object, sometimes with a key missing or an unknown one added. */
 export function record(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
   const keys = Object.keys(fields)
-  return fc
-    .record(fields)
-    .chain((value) =>
-      fc.oneof(
-        { arbitrary: fc.constant<Record<string, unknown>>(value), weight: 40 },
-        {
-          arbitrary: fc
-            .constantFrom(...keys)
-            .map((drop) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== drop))),
-          weight: 1,
-        },
-        { arbitrary: fc.tuple(nastyString, junk).map(([key, extra]) => ({ ...value, [key]: extra })), weight: 1 },
-      ),
-    )
+  return fc.record(fields).chain((value) =>
+    fc.oneof(
+      { arbitrary: fc.constant<Record<string, unknown>>(value), weight: 40 },
+      {
+        arbitrary: fc
+          .constantFrom(...keys)
+          .map((drop) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== drop))),
+        weight: 1,
+      },
+      { arbitrary: fc.tuple(nastyString, junk).map(([key, extra]) => ({ ...value, [key]: extra })), weight: 1 },
+    ),
+  )
 }
 
 /** One of `values`, read when the value is generated (the lists grow as the run goes on); a fresh id if there are none. */

@@ -25,7 +25,10 @@ export interface RunningIdentityProvider {
  * name its claims. Consent is pre-granted, as an Entra tenant admin grants it for a
  * first-party app, and claims go in the ID token, where Entra puts them.
  */
-export async function startIdentityProvider(options: { redirectUris: string[]; directory: Record<string, DirectoryEntry> }): Promise<RunningIdentityProvider> {
+export async function startIdentityProvider(options: {
+  redirectUris: string[]
+  directory: Record<string, DirectoryEntry>
+}): Promise<RunningIdentityProvider> {
   const port = await freePort()
   const issuer = `http://127.0.0.1:${port}`
   const clientId = 'golden-thread'

@@ -13,7 +13,11 @@ export interface ImportedOrganisation {
 }
 
 /** What each key of the organisation's documents became in `table`: import key to id. */
-export async function idsByKey(tx: Queryable, table: 'areas' | 'themes' | 'actions', orgId: string): Promise<Map<string, string>> {
+export async function idsByKey(
+  tx: Queryable,
+  table: 'areas' | 'themes' | 'actions',
+  orgId: string,
+): Promise<Map<string, string>> {
   const rows = await tx.query<{ id: string; import_key: string }>(
     `select id, import_key from ${table} where org_id = $1 and import_key is not null order by position`,
     [orgId],
@@ -32,7 +36,8 @@ export async function importIntoNewOrganisation(
 ): Promise<ImportedOrganisation> {
   const orgId = await createOrganisation(tx, organisation.name, organisation.shortName)
   let planId = ''
-  for (const document of documents) planId = (await importPlan(tx, { orgId, document, importedBy: null, dryRun: false })).planId
+  for (const document of documents)
+    planId = (await importPlan(tx, { orgId, document, importedBy: null, dryRun: false })).planId
   return {
     orgId,
     planId,

@@ -18,13 +18,21 @@ export async function deviceWithPlan(): Promise<SessionInfo> {
   await localDb.areas.bulkPut(records.areas)
   await localDb.teams.bulkPut(records.teams)
   await localDb.people.put(records.person)
-  await localDb.themes.bulkPut(records.themes.map((t) => ({ ...t, searchText: `${t.title} ${t.outcome}`.toLowerCase() })))
-  await localDb.actions.bulkPut(records.actions.map((a) => ({ ...a, searchText: `${a.code} ${a.description}`.toLowerCase() })))
+  await localDb.themes.bulkPut(
+    records.themes.map((t) => ({ ...t, searchText: `${t.title} ${t.outcome}`.toLowerCase() })),
+  )
+  await localDb.actions.bulkPut(
+    records.actions.map((a) => ({ ...a, searchText: `${a.code} ${a.description}`.toLowerCase() })),
+  )
   await localDb.milestones.bulkPut(records.milestones.map((m) => ({ ...m, searchText: m.title.toLowerCase() })))
   const session: SessionInfo = {
     person: records.person,
     email: 'alex@test.example',
-    organisation: { id: records.organisation.id, name: records.organisation.name, shortName: records.organisation.shortName },
+    organisation: {
+      id: records.organisation.id,
+      name: records.organisation.name,
+      shortName: records.organisation.shortName,
+    },
   }
   await writeMeta(localDb, 'session', session)
   return session

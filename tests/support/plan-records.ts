@@ -9,21 +9,52 @@ let version = 0
 const v = () => ++version
 
 export const ids = {
-  org: id(1), plan: id(2), company: id(10), kingston: id(11), richmond: id(12),
-  teamK: id(20), teamR: id(21), person: id(30), families: id(40), futures: id(41),
+  org: id(1),
+  plan: id(2),
+  company: id(10),
+  kingston: id(11),
+  richmond: id(12),
+  teamK: id(20),
+  teamR: id(21),
+  person: id(30),
+  families: id(40),
+  futures: id(41),
 }
 
 export const organisation: Organisation = {
-  id: ids.org, version: v(), name: 'Test Children Trust', shortName: 'TCT', vision: 'Children live safe, happy lives.',
+  id: ids.org,
+  version: v(),
+  name: 'Test Children Trust',
+  shortName: 'TCT',
+  vision: 'Children live safe, happy lives.',
   howWeWork: [{ title: 'We put children first', description: 'Always.' }],
 }
 export const plan: Plan = {
-  id: ids.plan, version: v(), title: 'Achieving more', subtitle: 'Business Plan 2020/24', kind: 'business-plan',
-  periodStart: '2020-04-01', periodEnd: '2024-03-31', periodText: '2020/24', versionLabel: '2020/24', status: 'approved', vision: null,
-  documentControl: { versions: [], notes: [], boards: [] }, succeedsPlanId: null, servesPlanIds: [], servesOutcomeIds: [], source: 'test', sourceNote: null,
+  id: ids.plan,
+  version: v(),
+  title: 'Achieving more',
+  subtitle: 'Business Plan 2020/24',
+  kind: 'business-plan',
+  periodStart: '2020-04-01',
+  periodEnd: '2024-03-31',
+  periodText: '2020/24',
+  versionLabel: '2020/24',
+  status: 'approved',
+  vision: null,
+  documentControl: { versions: [], notes: [], boards: [] },
+  succeedsPlanId: null,
+  servesPlanIds: [],
+  servesOutcomeIds: [],
+  source: 'test',
+  sourceNote: null,
 }
 export const values: Value[] = ['Trust', 'Respect', 'Empower'].map((name, position) => ({
-  id: id(50 + position), version: v(), name, meaning: `${name} means something.`, behaviours: [], position,
+  id: id(50 + position),
+  version: v(),
+  name,
+  meaning: `${name} means something.`,
+  behaviours: [],
+  position,
 }))
 export const areas: Area[] = [
   { id: ids.company, version: v(), name: 'Whole organisation', kind: 'organisation', position: 0 },
@@ -35,21 +66,89 @@ export const teams: Team[] = [
   { id: ids.teamR, version: v(), areaId: ids.richmond, name: 'Richmond SEND Team', service: 'SEND' },
 ]
 export const person: Person = {
-  id: ids.person, version: v(), name: 'Alex Test', jobTitle: 'Social Worker', role: 'practitioner', teamIds: [ids.teamK], managesTeamIds: [],
+  id: ids.person,
+  version: v(),
+  name: 'Alex Test',
+  jobTitle: 'Social Worker',
+  role: 'practitioner',
+  teamIds: [ids.teamK],
+  managesTeamIds: [],
 }
-const themeLinks = { code: null, owners: [], focus: [], whatStaffSaid: [], outcomeIds: [], recommendationIds: [], source: null, sourceNote: null }
+const themeLinks = {
+  code: null,
+  owners: [],
+  focus: [],
+  whatStaffSaid: [],
+  outcomeIds: [],
+  recommendationIds: [],
+  source: null,
+  sourceNote: null,
+}
 export const themes: Theme[] = [
-  { id: ids.families, version: v(), planId: ids.plan, title: 'Stronger families', outcome: 'Families are stronger.', rationale: 'Because.', ...themeLinks, position: 0 },
-  { id: ids.futures, version: v(), planId: ids.plan, title: 'Positive futures', outcome: 'Futures are positive.', rationale: 'Because.', ...themeLinks, position: 1 },
+  {
+    id: ids.families,
+    version: v(),
+    planId: ids.plan,
+    title: 'Stronger families',
+    outcome: 'Families are stronger.',
+    rationale: 'Because.',
+    ...themeLinks,
+    position: 0,
+  },
+  {
+    id: ids.futures,
+    version: v(),
+    planId: ids.plan,
+    title: 'Positive futures',
+    outcome: 'Futures are positive.',
+    rationale: 'Because.',
+    ...themeLinks,
+    position: 1,
+  },
 ]
 
-function action(n: number, code: string, themeId: string, areaId: string, description: string, leadTeamId: string | null = null): Action {
+function action(
+  n: number,
+  code: string,
+  themeId: string,
+  areaId: string,
+  description: string,
+  leadTeamId: string | null = null,
+): Action {
   return {
-    id: id(100 + n), version: v(), planId: ids.plan, themeId, code, title: null, areaIds: [areaId], leadTeamId, description,
-    leads: [{ role: 'Associate Director' }], leadPersonId: null, successMeasure: `${code} success`, successMeasureBy: '2024-03-31',
-    yearMilestone: `${code} milestone`, yearMilestoneBy: '2021-03-31', baseline: null, baselineAsAt: null, impact: null, risks: null,
-    monitoring: null, activities: [], externalRefs: [], recommendationIds: [], outcomeIds: [], deadlineText: null, dueDate: null,
-    status: 'not-started', statusSetAt: null, statusSetBy: null, statusMutationId: null, source: null, sourceNote: null, position: n,
+    id: id(100 + n),
+    version: v(),
+    planId: ids.plan,
+    themeId,
+    code,
+    title: null,
+    areaIds: [areaId],
+    leadTeamId,
+    description,
+    leads: [{ role: 'Associate Director' }],
+    leadPersonId: null,
+    successMeasure: `${code} success`,
+    successMeasureBy: '2024-03-31',
+    yearMilestone: `${code} milestone`,
+    yearMilestoneBy: '2021-03-31',
+    baseline: null,
+    baselineAsAt: null,
+    impact: null,
+    risks: null,
+    monitoring: null,
+    activities: [],
+    externalRefs: [],
+    recommendationIds: [],
+    outcomeIds: [],
+    deadlineText: null,
+    dueDate: null,
+    status: 'not-started',
+    statusSetAt: null,
+    statusSetBy: null,
+    statusMutationId: null,
+    source: null,
+    sourceNote: null,
+    position: n,
   }
 }
 
@@ -63,8 +162,21 @@ export const actions: Action[] = [
 ]
 export const milestones: Milestone[] = [
   {
-    id: id(200), version: v(), actionId: id(103), title: 'A revised transitions protocol has been agreed', leads: [], deadlineText: 'January 2021',
-    dueDate: '2021-01-31', monitoring: null, ownerPersonId: null, status: 'on-track', statusSetAt: null, statusSetBy: null, statusMutationId: null,
-    source: null, sourceNote: null, position: 0,
+    id: id(200),
+    version: v(),
+    actionId: id(103),
+    title: 'A revised transitions protocol has been agreed',
+    leads: [],
+    deadlineText: 'January 2021',
+    dueDate: '2021-01-31',
+    monitoring: null,
+    ownerPersonId: null,
+    status: 'on-track',
+    statusSetAt: null,
+    statusSetBy: null,
+    statusMutationId: null,
+    source: null,
+    sourceNote: null,
+    position: 0,
   },
 ]

@@ -20,11 +20,17 @@ export async function demoIds(db: Queryable): Promise<DemoIds> {
   const accounts = await db.query<{ email: string; person_id: string }>('select email, person_id from accounts')
   const byEmail = new Map(accounts.map((a) => [a.email, a.person_id]))
   const people = await db.query<{ id: string; name: string }>('select id, name from people')
-  const teams = new Map((await db.query<{ id: string; name: string }>('select id, name from teams')).map((t) => [t.name, t.id]))
-  const actions = new Map(
-    (await db.query<{ id: string; code: string }>('select id, code from actions where org_id = $1', [org!.id])).map((a) => [a.code, a.id]),
+  const teams = new Map(
+    (await db.query<{ id: string; name: string }>('select id, name from teams')).map((t) => [t.name, t.id]),
   )
-  const milestones = new Map((await db.query<{ id: string; title: string }>('select id, title from milestones')).map((m) => [m.title, m.id]))
+  const actions = new Map(
+    (await db.query<{ id: string; code: string }>('select id, code from actions where org_id = $1', [org!.id])).map(
+      (a) => [a.code, a.id],
+    ),
+  )
+  const milestones = new Map(
+    (await db.query<{ id: string; title: string }>('select id, title from milestones')).map((m) => [m.title, m.id]),
+  )
   const must = (map: Map<string, string>, key: string) => {
     const id = map.get(key)
     if (!id) throw new Error(`No demo record "${key}"`)
@@ -71,13 +77,22 @@ export function change(
   }
 }
 
-export const progress = (actionId: string, rag: 'green' | 'amber' | 'red' = 'green', commentary = 'Work is going to plan this quarter.') => ({
+export const progress = (
+  actionId: string,
+  rag: 'green' | 'amber' | 'red' = 'green',
+  commentary = 'Work is going to plan this quarter.',
+) => ({
   id: randomUUID(),
   actionId,
   rag,
   commentary,
 })
-export const evidenceNote = (actionId: string, note = 'Minutes of the planning meeting.', attachments: unknown[] = [], milestoneId: string | null = null) => ({
+export const evidenceNote = (
+  actionId: string,
+  note = 'Minutes of the planning meeting.',
+  attachments: unknown[] = [],
+  milestoneId: string | null = null,
+) => ({
   id: randomUUID(),
   actionId,
   milestoneId,
@@ -91,7 +106,12 @@ export interface PushReply {
   body: Record<string, unknown>
 }
 
-export async function pushInject(app: FastifyInstance, cookie: string | undefined, body: unknown, headers: Record<string, string> = {}): Promise<PushReply> {
+export async function pushInject(
+  app: FastifyInstance,
+  cookie: string | undefined,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<PushReply> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/sync/push',
@@ -128,5 +148,7 @@ export async function writeFingerprint(db: Queryable) {
             (select string_agg(id || status || coalesce(status_mutation_id::text, ''), ',' order by id) from milestones) as milestones,
             (select md5(string_agg(id || status || coalesce(status_mutation_id::text, ''), ',' order by id)) from actions) as actions`,
   )
-  return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v]))
+  return Object.fromEntries(
+    Object.entries(rows[0]!).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v]),
+  )
 }

@@ -3,8 +3,16 @@ import { rowToRecord, tableOf } from '../../src/server/db/tables'
 import { entitySchemas, type Entity, type EntityType } from '../../src/shared/entities'
 
 /** Records of one kind as a device would receive them, each checked against its synced schema, in document order. */
-export async function storedRecords<K extends EntityType>(db: Queryable, kind: K, where: string, params: unknown[]): Promise<Entity<K>[]> {
-  const rows = await db.query<{ data: Record<string, unknown> }>(`select to_jsonb(t) as data from ${tableOf[kind]} t where ${where}`, params)
+export async function storedRecords<K extends EntityType>(
+  db: Queryable,
+  kind: K,
+  where: string,
+  params: unknown[],
+): Promise<Entity<K>[]> {
+  const rows = await db.query<{ data: Record<string, unknown> }>(
+    `select to_jsonb(t) as data from ${tableOf[kind]} t where ${where}`,
+    params,
+  )
   const records = rows.map((row) => entitySchemas[kind].parse(rowToRecord(row.data)) as Entity<K>)
   const position = (record: unknown) => (record as { position?: number }).position ?? 0
   return records.sort((a, b) => position(a) - position(b))
@@ -26,7 +34,9 @@ export async function storedPlan(db: Queryable, orgId: string, planId: string) {
     recommendations: await ofPlan('recommendation'),
     themes: await ofPlan('theme'),
     actions: await ofPlan('action'),
-    milestones: await storedRecords(db, 'milestone', 'action_id in (select id from actions where plan_id = $1)', [planId]),
+    milestones: await storedRecords(db, 'milestone', 'action_id in (select id from actions where plan_id = $1)', [
+      planId,
+    ]),
     measures: await ofPlan('measure'),
     risks: await ofPlan('risk'),
     sections: await ofPlan('section'),

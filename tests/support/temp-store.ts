@@ -36,13 +36,27 @@ async function chunksOf(db: Queryable, id: string): Promise<Buffer> {
 /** A store of `kind`; for S3, a real S3-protocol server (s3rver) on a free loopback port over a temp folder. */
 export async function testStore(kind: StoreKind): Promise<TestStore> {
   if (kind === 'postgres') {
-    return { kind, env: {}, open: (db) => configuredStore(db, {}), held: chunksOf, objects: async () => [], stop: async () => undefined }
+    return {
+      kind,
+      env: {},
+      open: (db) => configuredStore(db, {}),
+      held: chunksOf,
+      objects: async () => [],
+      stop: async () => undefined,
+    }
   }
   const dir = mkdtempSync(join(tmpdir(), 'gt-s3-'))
   const bucket = 'evidence'
   // s3rver knows one account, S3RVER, and refuses any other access key.
   const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
-  const serve = (port: number) => new S3rver({ address: '127.0.0.1', port, silent: true, directory: dir, configureBuckets: [{ name: bucket, configs: [] }] })
+  const serve = (port: number) =>
+    new S3rver({
+      address: '127.0.0.1',
+      port,
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: bucket, configs: [] }],
+    })
   let server = serve(0)
   const { port } = await server.run()
   const endpoint = `http://127.0.0.1:${port}`

@@ -79,25 +79,46 @@ export interface OtherDevice {
 function send(origin: string, method: string, path: string, headers: Record<string, string>, body?: unknown) {
   return new Promise<Answer & { cookies: string[] }>((resolve, reject) => {
     const json = body === undefined ? undefined : JSON.stringify(body)
-    const outgoing = request(new URL(path, origin), { method, headers: json ? { ...headers, 'content-type': 'application/json' } : headers }, (incoming) => {
-      let text = ''
-      incoming.on('data', (chunk: Buffer) => (text += chunk.toString()))
-      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: text ? JSON.parse(text) : {}, cookies: incoming.headers['set-cookie'] ?? [] }))
-    })
+    const outgoing = request(
+      new URL(path, origin),
+      { method, headers: json ? { ...headers, 'content-type': 'application/json' } : headers },
+      (incoming) => {
+        let text = ''
+        incoming.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        incoming.on('end', () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            body: text ? JSON.parse(text) : {},
+            cookies: incoming.headers['set-cookie'] ?? [],
+          }),
+        )
+      },
+    )
     outgoing.on('error', reject)
     outgoing.end(json)
   })
 }
 
 export async function signInElsewhere(app: ViewServer, email: string, userAgent: string): Promise<OtherDevice> {
-  const signedIn = await send(app.origin, 'POST', '/api/auth/sign-in', { 'user-agent': userAgent }, { email, password: demoPassword })
+  const signedIn = await send(
+    app.origin,
+    'POST',
+    '/api/auth/sign-in',
+    { 'user-agent': userAgent },
+    { email, password: demoPassword },
+  )
   if (signedIn.status !== 200) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(signedIn.body)}`)
   const cookie = signedIn.cookies.map((line) => line.split(';')[0]).find((pair) => pair?.startsWith('gt_session='))!
-  return { call: (method, path) => send(app.origin, method, path, { cookie, 'user-agent': userAgent }, method === 'POST' ? {} : undefined) }
+  return {
+    call: (method, path) =>
+      send(app.origin, method, path, { cookie, 'user-agent': userAgent }, method === 'POST' ? {} : undefined),
+  }
 }
 
 /** Real browsers' User-Agent strings, for devices that sign in from Node and are listed by their label. */
 export const userAgents = {
-  iPhone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  tablet: 'Mozilla/5.0 (Linux; Android 14; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  iPhone:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  tablet:
+    'Mozilla/5.0 (Linux; Android 14; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
 }

@@ -13,7 +13,11 @@ describe('applying a pull page', () => {
   beforeEach(() => clearLocalData(localDb))
 
   it('stores every record, with search text, and moves the checkpoint', async () => {
-    await applyPullPage(localDb, { changes: [...puts('area', areas), ...puts('action', actions), ...puts('milestone', milestones)], checkpoint: 42, hasMore: false })
+    await applyPullPage(localDb, {
+      changes: [...puts('area', areas), ...puts('action', actions), ...puts('milestone', milestones)],
+      checkpoint: 42,
+      hasMore: false,
+    })
     expect(await localDb.actions.count()).toBe(actions.length)
     expect(await localDb.areas.count()).toBe(areas.length)
     const k2 = await localDb.actions.where('code').equals('K2').first()

@@ -25,7 +25,8 @@ export async function readPullPosition(db: LocalDatabase): Promise<PullPosition>
 /** The position once `page` is written: the essentials' progress is dropped when the checkpoint has caught up with it. */
 export function positionAfter(before: PullPosition, page: PullResponse): PullPosition {
   const essentials = page.essentials ?? before.essentials
-  if (!essentials || (essentials.complete && page.checkpoint >= essentials.checkpoint)) return { checkpoint: page.checkpoint }
+  if (!essentials || (essentials.complete && page.checkpoint >= essentials.checkpoint))
+    return { checkpoint: page.checkpoint }
   return { checkpoint: page.checkpoint, essentials }
 }
 
@@ -39,10 +40,17 @@ export function positionAfter(before: PullPosition, page: PullResponse): PullPos
  * or just before the first of the rest, whichever is earlier.
  */
 export async function applyPullPage(db: LocalDatabase, page: PullResponse): Promise<void> {
-  const split = page.essentials?.complete ? page.changes.findIndex((change) => !isEssential(change.type) || change.version > page.essentials!.checkpoint) : -1
+  const split = page.essentials?.complete
+    ? page.changes.findIndex((change) => !isEssential(change.type) || change.version > page.essentials!.checkpoint)
+    : -1
   if (split > 0) {
     const rest = page.changes[split]!
-    await applyPart(db, { ...page, changes: page.changes.slice(0, split), checkpoint: Math.min(page.essentials!.checkpoint, rest.version - 1), hasMore: true })
+    await applyPart(db, {
+      ...page,
+      changes: page.changes.slice(0, split),
+      checkpoint: Math.min(page.essentials!.checkpoint, rest.version - 1),
+      hasMore: true,
+    })
     await applyPart(db, { ...page, changes: page.changes.slice(split) })
   } else {
     await applyPart(db, page)
@@ -70,9 +78,19 @@ async function applyPart(db: LocalDatabase, page: PullResponse): Promise<void> {
   // sync brings milestones and history) is not queued behind every page. Unsent changes
   // are laid on top again after the server's copy, and may touch other tables: if there
   // are any, the page is written again over every table.
-  const written = new Set<string>(['meta', 'outbox', ...[...puts.keys(), ...deletes.keys()].map((type) => tableFor[type])])
+  const written = new Set<string>([
+    'meta',
+    'outbox',
+    ...[...puts.keys(), ...deletes.keys()].map((type) => tableFor[type]),
+  ])
   try {
-    await writePage(db, page, puts, deletes, db.tables.filter((table) => written.has(table.name)))
+    await writePage(
+      db,
+      page,
+      puts,
+      deletes,
+      db.tables.filter((table) => written.has(table.name)),
+    )
   } catch (error) {
     if (!(error instanceof ChangesWaiting)) throw error
     await writePage(db, page, puts, deletes, db.tables)

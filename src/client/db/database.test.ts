@@ -11,9 +11,18 @@ describe('the device database', () => {
     // A device as the first release left it: version 1, records without search text.
     const v1 = new Dexie(name)
     v1.version(1).stores({
-      meta: 'key', organisations: 'id', values: 'id, position', areas: 'id, position', teams: 'id, areaId', people: 'id',
-      plans: 'id', themes: 'id, planId, position', actions: 'id, themeId, *areaIds, leadTeamId, code',
-      milestones: 'id, actionId, dueDate', measures: 'id, planId', risks: 'id, planId',
+      meta: 'key',
+      organisations: 'id',
+      values: 'id, position',
+      areas: 'id, position',
+      teams: 'id, areaId',
+      people: 'id',
+      plans: 'id',
+      themes: 'id, planId, position',
+      actions: 'id, themeId, *areaIds, leadTeamId, code',
+      milestones: 'id, actionId, dueDate',
+      measures: 'id, planId',
+      risks: 'id, planId',
       assignments: 'id, actionId, milestoneId, personId, teamId',
     })
     await v1.table('actions').bulkPut(actions)

@@ -1,7 +1,25 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type {
-  Action, Area, Assignment, Attachment, EntityType, Evidence, HistoryEntry, Measure, Milestone, Organisation, Outcome, Person, Plan,
-  ProgressUpdate, Recommendation, Risk, Section, Team, Theme, Value,
+  Action,
+  Area,
+  Assignment,
+  Attachment,
+  EntityType,
+  Evidence,
+  HistoryEntry,
+  Measure,
+  Milestone,
+  Organisation,
+  Outcome,
+  Person,
+  Plan,
+  ProgressUpdate,
+  Recommendation,
+  Risk,
+  Section,
+  Team,
+  Theme,
+  Value,
 } from '../../shared/entities'
 import type { OutboxEntry, PendingUpload } from '../sync/outbox-types'
 import type { Survey } from '../../shared/surveys'
@@ -92,9 +110,12 @@ export class LocalDatabase extends Dexie {
       .stores({})
       .upgrade(async (tx) => {
         for (const table of ['themes', 'actions', 'milestones'] as const) {
-          await tx.table(table).toCollection().modify((record: Record<string, unknown>) => {
-            record.searchText = searchTextOf(record)
-          })
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((record: Record<string, unknown>) => {
+              record.searchText = searchTextOf(record)
+            })
         }
       })
     // Version 3: field delivery. Synced updates, evidence and history; the outbox of

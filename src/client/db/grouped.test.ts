@@ -14,14 +14,31 @@ const milestone = milestones.find((m) => m.actionId === k2.id)!
 const someoneElse = crypto.randomUUID()
 
 const update = (version: number, actionId: string, rag: ProgressUpdate['rag'] = 'green'): ProgressUpdate => ({
-  id: crypto.randomUUID(), version, actionId, period: '2026-Q4', rag, commentary: `Update ${version}`, authorId: person.id,
-  madeAt: new Date(Date.UTC(2026, 10, version)).toISOString(), receivedAt: new Date(Date.UTC(2026, 10, version)).toISOString(),
+  id: crypto.randomUUID(),
+  version,
+  actionId,
+  period: '2026-Q4',
+  rag,
+  commentary: `Update ${version}`,
+  authorId: person.id,
+  madeAt: new Date(Date.UTC(2026, 10, version)).toISOString(),
+  receivedAt: new Date(Date.UTC(2026, 10, version)).toISOString(),
 })
 
 const entry = (version: number, actionId: string | null, entityId: string, personId: string): HistoryEntry => ({
-  id: crypto.randomUUID(), version, actionId, entityType: actionId === entityId ? 'action' : 'milestone', entityId, change: 'status.set',
-  details: { status: 'complete' }, personId, deviceId: 'test', mutationId: crypto.randomUUID(), madeAt: new Date(Date.UTC(2026, 10, version)).toISOString(),
-  receivedAt: new Date(Date.UTC(2026, 10, version)).toISOString(), outcome: 'applied',
+  id: crypto.randomUUID(),
+  version,
+  actionId,
+  entityType: actionId === entityId ? 'action' : 'milestone',
+  entityId,
+  change: 'status.set',
+  details: { status: 'complete' },
+  personId,
+  deviceId: 'test',
+  mutationId: crypto.randomUUID(),
+  madeAt: new Date(Date.UTC(2026, 10, version)).toISOString(),
+  receivedAt: new Date(Date.UTC(2026, 10, version)).toISOString(),
+  outcome: 'applied',
 })
 
 const puts = (type: Change['type'], records: { version: number }[]) =>
@@ -34,8 +51,16 @@ describe('history and progress updates grouped by action', () => {
 
   it('keeps one row per action, and a page written twice changes nothing', async () => {
     const updates = [update(1, k2.id), update(2, k2.id), update(3, other.id)]
-    const history = [entry(4, k2.id, k2.id, person.id), entry(5, k2.id, milestone.id, someoneElse), entry(6, null, person.id, person.id)]
-    const page = { changes: [...puts('progressUpdate', updates), ...puts('history', history)], checkpoint: 6, hasMore: false }
+    const history = [
+      entry(4, k2.id, k2.id, person.id),
+      entry(5, k2.id, milestone.id, someoneElse),
+      entry(6, null, person.id, person.id),
+    ]
+    const page = {
+      changes: [...puts('progressUpdate', updates), ...puts('history', history)],
+      checkpoint: 6,
+      hasMore: false,
+    }
     await applyPullPage(localDb, page)
     await applyPullPage(localDb, page)
     expect(await localDb.updatesByAction.count()).toBe(2)
@@ -51,7 +76,11 @@ describe('history and progress updates grouped by action', () => {
     const first = update(1, k2.id, 'red')
     const second = update(2, k2.id)
     const gone = entry(3, k2.id, k2.id, person.id)
-    await applyPullPage(localDb, { changes: [...puts('progressUpdate', [first, second]), ...puts('history', [gone])], checkpoint: 3, hasMore: false })
+    await applyPullPage(localDb, {
+      changes: [...puts('progressUpdate', [first, second]), ...puts('history', [gone])],
+      checkpoint: 3,
+      hasMore: false,
+    })
     const amended: ProgressUpdate = { ...first, version: 4, rag: 'amber' }
     await applyPullPage(localDb, {
       changes: [...puts('progressUpdate', [amended]), { type: 'history', op: 'delete', version: 5, id: gone.id }],
@@ -69,10 +98,17 @@ describe('history and progress updates grouped by action', () => {
   it('shows an update made offline beside the pulled ones, and forgets it when discarded', async () => {
     const pulled = update(1, k2.id)
     await applyPullPage(localDb, { changes: puts('progressUpdate', [pulled]), checkpoint: 1, hasMore: false })
-    const mine = await queueChange(localDb, person.id, { kind: 'progress.post', data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'amber', commentary: 'Waiting on the CCG.' } })
+    const mine = await queueChange(localDb, person.id, {
+      kind: 'progress.post',
+      data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'amber', commentary: 'Waiting on the CCG.' },
+    })
     expect((await updatesOfAction(localDb, k2.id)).map((u) => u.rag).sort()).toEqual(['amber', 'green'])
     // A pull of something else keeps the waiting update on screen.
-    await applyPullPage(localDb, { changes: puts('progressUpdate', [update(2, other.id)]), checkpoint: 2, hasMore: false })
+    await applyPullPage(localDb, {
+      changes: puts('progressUpdate', [update(2, other.id)]),
+      checkpoint: 2,
+      hasMore: false,
+    })
     expect(await updatesOfAction(localDb, k2.id)).toHaveLength(2)
     const { seq } = (await localDb.outbox.where('id').equals(mine.id).first())!
     await discardChange(localDb, seq!)
@@ -80,7 +116,10 @@ describe('history and progress updates grouped by action', () => {
   })
 
   it('replaces the device’s own copy of an update with the server’s when a pull brings it', async () => {
-    const mine = await queueChange(localDb, person.id, { kind: 'progress.post', data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'amber', commentary: 'Waiting on the CCG.' } })
+    const mine = await queueChange(localDb, person.id, {
+      kind: 'progress.post',
+      data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'amber', commentary: 'Waiting on the CCG.' },
+    })
     const id = mine.mutation.kind === 'progress.post' ? mine.mutation.data.id : ''
     await localDb.outbox.where('id').equals(mine.id).delete()
     const received = { ...update(7, k2.id, 'amber'), id, commentary: 'Waiting on the CCG.' }

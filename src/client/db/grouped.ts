@@ -79,8 +79,10 @@ async function remove<T extends { id: string }, R extends ActionGroup<T>>(
 
 export const putHistory = (db: LocalDatabase, records: HistoryEntry[]) => merge(db.historyByAction, historyRow, records)
 export const deleteHistory = (db: LocalDatabase, ids: string[]) => remove(db.historyByAction, historyRow, ids)
-export const putUpdates = (db: LocalDatabase, records: ProgressUpdate[]) => merge(db.updatesByAction, updateRow, records)
-export const deleteUpdates = (db: LocalDatabase, ids: string[], actionId?: string) => remove(db.updatesByAction, updateRow, ids, actionId)
+export const putUpdates = (db: LocalDatabase, records: ProgressUpdate[]) =>
+  merge(db.updatesByAction, updateRow, records)
+export const deleteUpdates = (db: LocalDatabase, ids: string[], actionId?: string) =>
+  remove(db.updatesByAction, updateRow, ids, actionId)
 
 /** An action's progress updates, in no order. */
 export const updatesOfAction = async (db: LocalDatabase, actionId: string): Promise<ProgressUpdate[]> =>

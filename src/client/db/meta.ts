@@ -31,12 +31,19 @@ export interface DeviceLockRecord {
   pinForgotten?: boolean
 }
 
-export async function readMeta<K extends keyof MetaValues>(db: LocalDatabase, key: K): Promise<MetaValues[K] | undefined> {
+export async function readMeta<K extends keyof MetaValues>(
+  db: LocalDatabase,
+  key: K,
+): Promise<MetaValues[K] | undefined> {
   const row = await db.meta.get(key)
   return row?.value as MetaValues[K] | undefined
 }
 
-export async function writeMeta<K extends keyof MetaValues>(db: LocalDatabase, key: K, value: MetaValues[K]): Promise<void> {
+export async function writeMeta<K extends keyof MetaValues>(
+  db: LocalDatabase,
+  key: K,
+  value: MetaValues[K],
+): Promise<void> {
   await db.meta.put({ key, value })
 }
 

@@ -1,6 +1,16 @@
 /** The text fields of a theme, action or milestone that search looks in. */
 const searchedFields = [
-  'code', 'title', 'description', 'outcome', 'rationale', 'successMeasure', 'yearMilestone', 'baseline', 'impact', 'deadlineText', 'monitoring',
+  'code',
+  'title',
+  'description',
+  'outcome',
+  'rationale',
+  'successMeasure',
+  'yearMilestone',
+  'baseline',
+  'impact',
+  'deadlineText',
+  'monitoring',
 ]
 /** Lists of text (a theme's focus, what staff said) and of leads ({ role, person }). */
 const searchedLists = ['focus', 'whatStaffSaid', 'leads', 'owners']
@@ -16,8 +26,8 @@ const textsOf = (value: unknown): string[] => {
 }
 
 export function searchTextOf(record: Record<string, unknown>): string {
-  const fields = searchedFields.map((field) => record[field]).filter((value): value is string => typeof value === 'string')
-  return [...fields, ...searchedLists.flatMap((field) => textsOf(record[field]))]
-    .join('\n')
-    .toLocaleLowerCase('en-GB')
+  const fields = searchedFields
+    .map((field) => record[field])
+    .filter((value): value is string => typeof value === 'string')
+  return [...fields, ...searchedLists.flatMap((field) => textsOf(record[field]))].join('\n').toLocaleLowerCase('en-GB')
 }

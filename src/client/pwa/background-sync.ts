@@ -14,7 +14,8 @@ interface SyncRegistration {
  */
 export async function requestBackgroundSync(): Promise<void> {
   if (!('serviceWorker' in navigator)) return
-  const registration = (await navigator.serviceWorker.getRegistration()) as (ServiceWorkerRegistration & SyncRegistration) | undefined
+  const registration = (await navigator.serviceWorker.getRegistration()) as
+    (ServiceWorkerRegistration & SyncRegistration) | undefined
   await registration?.sync?.register(outboxSyncTag).catch(() => undefined)
 }
 

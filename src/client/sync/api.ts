@@ -22,7 +22,8 @@ export class Unreachable extends Error {}
  */
 export class ServerFailed extends Unreachable {}
 
-const isApiError = (body: unknown): body is ApiError => typeof (body as Partial<ApiError> | undefined)?.error?.code === 'string'
+const isApiError = (body: unknown): body is ApiError =>
+  typeof (body as Partial<ApiError> | undefined)?.error?.code === 'string'
 
 let sessionEnded: (() => Promise<void>) | undefined
 
@@ -41,7 +42,12 @@ export function onSessionEnded(handler: () => Promise<void>) {
  */
 export async function refusalOf(status: number, body: unknown): Promise<ApiRefusal> {
   const error = (body as Partial<ApiError> | undefined)?.error
-  const refusal = new ApiRefusal(status, error?.code ?? `http_${status}`, error?.message ?? `The server answered ${status}.`, error?.issues)
+  const refusal = new ApiRefusal(
+    status,
+    error?.code ?? `http_${status}`,
+    error?.message ?? `The server answered ${status}.`,
+    error?.issues,
+  )
   if (refusal.status === 401 && refusal.code === 'session_ended') await sessionEnded?.()
   return refusal
 }
@@ -50,7 +56,10 @@ export async function refusalOf(status: number, body: unknown): Promise<ApiRefus
  * Every call to the API goes through here. State-changing calls carry JSON, so a
  * cross-site form cannot forge them; the cookie rides along on its own.
  */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   let response: Response
   try {
     response = await fetch(`/api${path}`, {

@@ -14,7 +14,9 @@ export async function applyLocally(db: LocalDatabase, mutation: Mutation, author
   switch (mutation.kind) {
     case 'progress.post': {
       const { id, actionId, rag, commentary } = mutation.data
-      await putUpdates(db, [{ id, version: 0, actionId, period: quarterOf(madeAt), rag, commentary, authorId, madeAt, receivedAt: '' }])
+      await putUpdates(db, [
+        { id, version: 0, actionId, period: quarterOf(madeAt), rag, commentary, authorId, madeAt, receivedAt: '' },
+      ])
       return
     }
     case 'status.set': {
@@ -26,7 +28,16 @@ export async function applyLocally(db: LocalDatabase, mutation: Mutation, author
     case 'evidence.add': {
       const { id, actionId, milestoneId, note, attachments } = mutation.data
       await db.evidence.put({ id, version: 0, actionId, milestoneId, note, authorId, madeAt, receivedAt: '' })
-      await db.attachments.bulkPut(attachments.map((a) => ({ id: a.id, version: 0, evidenceId: id, name: a.name, mediaType: a.mediaType, size: a.size })))
+      await db.attachments.bulkPut(
+        attachments.map((a) => ({
+          id: a.id,
+          version: 0,
+          evidenceId: id,
+          name: a.name,
+          mediaType: a.mediaType,
+          size: a.size,
+        })),
+      )
       return
     }
     case 'assignment.add':
@@ -40,5 +51,10 @@ export async function applyLocally(db: LocalDatabase, mutation: Mutation, author
 
 /** The tables `applyLocally` may write. */
 export const locallyChangedTables = (db: LocalDatabase) => [
-  db.updatesByAction, db.actions, db.milestones, db.evidence, db.attachments, db.assignments,
+  db.updatesByAction,
+  db.actions,
+  db.milestones,
+  db.evidence,
+  db.attachments,
+  db.assignments,
 ]

@@ -19,8 +19,14 @@ describe('the outbox', () => {
   })
 
   it('keeps changes in order, each with a device-made id, and shows them on the device at once', async () => {
-    const first = await queueChange(localDb, person.id, { kind: 'progress.post', data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'amber', commentary: 'Waiting on the CCG.' } })
-    const second = await queueChange(localDb, person.id, { kind: 'status.set', data: { entity: 'milestone', entityId: milestone.id, status: 'complete' } })
+    const first = await queueChange(localDb, person.id, {
+      kind: 'progress.post',
+      data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'amber', commentary: 'Waiting on the CCG.' },
+    })
+    const second = await queueChange(localDb, person.id, {
+      kind: 'status.set',
+      data: { entity: 'milestone', entityId: milestone.id, status: 'complete' },
+    })
     const waiting = await waitingChanges(localDb)
     expect(waiting.map((e) => e.id)).toEqual([first.id, second.id])
     expect(waiting[0]!.seq! < waiting[1]!.seq!).toBe(true)
@@ -31,9 +37,14 @@ describe('the outbox', () => {
   })
 
   it('keeps a waiting change on screen when a pull brings the server’s older copy', async () => {
-    await queueChange(localDb, person.id, { kind: 'status.set', data: { entity: 'milestone', entityId: milestone.id, status: 'complete' } })
+    await queueChange(localDb, person.id, {
+      kind: 'status.set',
+      data: { entity: 'milestone', entityId: milestone.id, status: 'complete' },
+    })
     await applyPullPage(localDb, {
-      changes: [{ type: 'milestone', op: 'put', version: 500, data: { ...milestone, status: 'on-track', version: 500 } }],
+      changes: [
+        { type: 'milestone', op: 'put', version: 500, data: { ...milestone, status: 'on-track', version: 500 } },
+      ],
       checkpoint: 500,
       hasMore: false,
     })
@@ -41,7 +52,10 @@ describe('the outbox', () => {
   })
 
   it('lets a refused change be tried again or discarded, undoing what it showed', async () => {
-    const update = await queueChange(localDb, person.id, { kind: 'progress.post', data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'green', commentary: '' } })
+    const update = await queueChange(localDb, person.id, {
+      kind: 'progress.post',
+      data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'green', commentary: '' },
+    })
     const entry = await localDb.outbox.where('id').equals(update.id).first()
     await localDb.outbox.update(entry!.seq!, { state: 'refused', reason: 'Not yours.' })
     expect(await waitingChanges(localDb)).toHaveLength(0)
@@ -58,7 +72,16 @@ describe('the outbox', () => {
     const entry = await queueChange(
       localDb,
       person.id,
-      { kind: 'evidence.add', data: { id: crypto.randomUUID(), actionId: k2.id, milestoneId: null, note: 'Signed protocol', attachments: [{ id: fileId, name: 'protocol.pdf', mediaType: 'application/pdf', size: bytes.byteLength }] } },
+      {
+        kind: 'evidence.add',
+        data: {
+          id: crypto.randomUUID(),
+          actionId: k2.id,
+          milestoneId: null,
+          note: 'Signed protocol',
+          attachments: [{ id: fileId, name: 'protocol.pdf', mediaType: 'application/pdf', size: bytes.byteLength }],
+        },
+      },
       [{ id: fileId, name: 'protocol.pdf', mediaType: 'application/pdf', size: bytes.byteLength, bytes }],
     )
     const upload = await localDb.uploads.where('mutationId').equals(entry.id).first()

@@ -24,7 +24,8 @@ function pullUrl({ checkpoint, essentials }: PullPosition, pageSize: number): st
  */
 export async function pullAll(db: LocalDatabase, pageSize = defaultPullLimit): Promise<number> {
   let position = await readPullPosition(db)
-  if (position.checkpoint === 0 && !position.essentials) position = { checkpoint: 0, essentials: { checkpoint: 0, complete: false } }
+  if (position.checkpoint === 0 && !position.essentials)
+    position = { checkpoint: 0, essentials: { checkpoint: 0, complete: false } }
   const fetchPage = (at: PullPosition) => api<PullResponse>(pullUrl(at, pageSize))
   let page = await fetchPage(position)
   let received = 0

@@ -33,27 +33,37 @@ async function send(path: string, init: RequestInit): Promise<{ status: number; 
 }
 
 const messageOf = (body: Record<string, unknown>, fallback: string) =>
-  ((body.error as { message?: string } | undefined)?.message ?? fallback)
+  (body.error as { message?: string } | undefined)?.message ?? fallback
 
 /**
  * Sends one file in chunks, resuming wherever the server got to, so a dropped
  * connection costs at most one chunk. Progress is saved on the device after each chunk.
  */
-export async function uploadFile(db: LocalDatabase, upload: PendingUpload, onProgress: (p: UploadProgress) => void): Promise<void> {
+export async function uploadFile(
+  db: LocalDatabase,
+  upload: PendingUpload,
+  onProgress: (p: UploadProgress) => void,
+): Promise<void> {
   // Start where this device last heard the server got to; if the server has more (or
   // less), its 409 answer says how much, and the loop carries on from there.
   let offset = upload.sentBytes
   while (offset < upload.size) {
     onProgress({ id: upload.id, name: upload.name, sentBytes: offset, size: upload.size })
     const chunk = upload.bytes.slice(offset, offset + uploadChunkBytes)
-    const query = new URLSearchParams({ offset: String(offset), size: String(upload.size), name: upload.name, type: upload.mediaType })
+    const query = new URLSearchParams({
+      offset: String(offset),
+      size: String(upload.size),
+      name: upload.name,
+      type: upload.mediaType,
+    })
     const { status: code, body } = await send(`/attachments/${upload.id}/chunks?${query}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/octet-stream' },
       body: chunk,
     })
     if (code === 200 || code === 409) {
-      if (code === 409 && body.receivedBytes === undefined) throw new UploadRefused(upload.mutationId, messageOf(body, 'The server refused this file.'))
+      if (code === 409 && body.receivedBytes === undefined)
+        throw new UploadRefused(upload.mutationId, messageOf(body, 'The server refused this file.'))
       offset = Number(body.receivedBytes)
       await db.uploads.update(upload.id, { sentBytes: offset })
     } else if (code === 401) {

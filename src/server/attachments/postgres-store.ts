@@ -20,8 +20,15 @@ export function postgresStore(db: Queryable): AttachmentStore {
   }
 }
 
-export async function keepChunk(tx: Queryable, chunk: { id: string; offset: number; bytes: Uint8Array }): Promise<void> {
-  await tx.query('insert into attachment_chunks (attachment_id, start_byte, bytes) values ($1, $2, $3)', [chunk.id, chunk.offset, chunk.bytes])
+export async function keepChunk(
+  tx: Queryable,
+  chunk: { id: string; offset: number; bytes: Uint8Array },
+): Promise<void> {
+  await tx.query('insert into attachment_chunks (attachment_id, start_byte, bytes) values ($1, $2, $3)', [
+    chunk.id,
+    chunk.offset,
+    chunk.bytes,
+  ])
 }
 
 /** The chunks of one upload in order, fetched a page at a time. */

@@ -21,7 +21,8 @@ export function s3OptionsFromEnv(env: NodeJS.ProcessEnv): S3Options | undefined 
   const bucket = env.S3_BUCKET
   if (!bucket) return undefined
   const { S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = env
-  if (!accessKeyId || !secretAccessKey) throw new Error('S3_BUCKET is set, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set too.')
+  if (!accessKeyId || !secretAccessKey)
+    throw new Error('S3_BUCKET is set, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set too.')
   const region = env.S3_REGION ?? 'us-east-1'
   const endpoint = env.S3_ENDPOINT ?? `https://s3.${region}.amazonaws.com`
   return { endpoint, bucket, region, accessKeyId, secretAccessKey, forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' }
@@ -47,10 +48,18 @@ async function refusal(response: Response, what: string): Promise<Error> {
  * or the unfinished upload expires and the sweep deletes it.
  */
 export async function openS3Store(options: S3Options): Promise<AttachmentStore> {
-  const aws = new AwsClient({ accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, service: 's3', region: options.region, retries: 2 })
+  const aws = new AwsClient({
+    accessKeyId: options.accessKeyId,
+    secretAccessKey: options.secretAccessKey,
+    service: 's3',
+    region: options.region,
+    retries: 2,
+  })
   const endpoint = new URL(options.endpoint)
   const root = endpoint.pathname.replace(/\/$/, '')
-  const bucketUrl = options.forcePathStyle ? `${endpoint.origin}${root}/${options.bucket}` : `${endpoint.protocol}//${options.bucket}.${endpoint.host}${root}`
+  const bucketUrl = options.forcePathStyle
+    ? `${endpoint.origin}${root}/${options.bucket}`
+    : `${endpoint.protocol}//${options.bucket}.${endpoint.host}${root}`
   const objectUrl = (id: string) => `${bucketUrl}/${id}`
 
   // Misconfiguration shows at start, not at someone's first upload.

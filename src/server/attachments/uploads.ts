@@ -51,7 +51,12 @@ export async function sweepExpiredUploads(db: Database, store: AttachmentStore):
 }
 
 /** Sweeps now and then every `everyMs`; returns a function that stops it. */
-export function startUploadSweep(db: Database, store: AttachmentStore, onError: (error: unknown) => void, everyMs = 60 * 60 * 1000): () => void {
+export function startUploadSweep(
+  db: Database,
+  store: AttachmentStore,
+  onError: (error: unknown) => void,
+  everyMs = 60 * 60 * 1000,
+): () => void {
   const sweep = () => void sweepExpiredUploads(db, store).catch(onError)
   sweep()
   const timer = setInterval(sweep, everyMs)

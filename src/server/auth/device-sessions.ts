@@ -5,8 +5,18 @@ import { sessionIdleSeconds, usableSession } from './sessions'
 const iso = (column: string) => `to_jsonb(${column}) #>> '{}'`
 
 /** The devices signed in as a person, most recently used first. */
-export async function devicesOf(db: Queryable, personId: string, currentSessionId: string | undefined): Promise<DeviceSession[]> {
-  const rows = await db.query<{ id: string; device_label: string; first_seen_at: string; signed_in_at: string; last_used_at: string }>(
+export async function devicesOf(
+  db: Queryable,
+  personId: string,
+  currentSessionId: string | undefined,
+): Promise<DeviceSession[]> {
+  const rows = await db.query<{
+    id: string
+    device_label: string
+    first_seen_at: string
+    signed_in_at: string
+    last_used_at: string
+  }>(
     `select id, device_label, ${iso('device_first_seen_at')} as first_seen_at, ${iso('created_at')} as signed_in_at,
             ${iso('last_used_at')} as last_used_at
        from sessions
@@ -34,7 +44,11 @@ export type SessionsToEnd = { only: string } | { allBut: string } | 'all'
  */
 export async function endSessions(db: Queryable, personId: string, which: SessionsToEnd): Promise<number> {
   const [condition, params] =
-    which === 'all' ? ['', [personId]] : 'only' in which ? ['and id = $2', [personId, which.only]] : ['and id <> $2', [personId, which.allBut]]
+    which === 'all'
+      ? ['', [personId]]
+      : 'only' in which
+        ? ['and id = $2', [personId, which.only]]
+        : ['and id <> $2', [personId, which.allBut]]
   const rows = await db.query(
     `update sessions set ended_at = now()
       where person_id = $1 and ended_at is null and expires_at > now() ${condition}

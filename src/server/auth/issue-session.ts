@@ -12,7 +12,13 @@ export interface CookieOptions {
  * organisation's identity provider) and sets its cookie. Every way of signing in ends here.
  * The session the device presented, if any, ends: one device, one session.
  */
-export async function issueSession(db: Queryable, request: FastifyRequest, reply: FastifyReply, personId: string, options: CookieOptions) {
+export async function issueSession(
+  db: Queryable,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  personId: string,
+  options: CookieOptions,
+) {
   const presented = request.cookies[sessionCookie]
   const replaced = presented ? await deleteSession(db, presented) : undefined
   await forgetLapsedSessions(db)

@@ -24,7 +24,11 @@ const startAgain = 'Go back to Golden Thread and choose the sign-in button again
 /** The provider's own error codes (RFC 6749 §4.1.2.1, OpenID Connect Core §3.1.2.6) as a person reads them. */
 function describeRefusal(code: string): SignInProblem {
   if (code === 'access_denied' || code === 'consent_required' || code === 'interaction_required') {
-    return new SignInProblem(403, 'Sign-in was not completed', `Your organisation's sign-in service did not let you in. ${startAgain}`)
+    return new SignInProblem(
+      403,
+      'Sign-in was not completed',
+      `Your organisation's sign-in service did not let you in. ${startAgain}`,
+    )
   }
   const refusal = `Your organisation's sign-in service refused this sign-in (${code.slice(0, 64)}).`
   return new SignInProblem(400, 'Sign-in did not work', `${refusal} ${startAgain}`)
@@ -32,11 +36,17 @@ function describeRefusal(code: string): SignInProblem {
 
 /** Sorts what openid-client throws: the provider's or the browser's doing (4xx), or the provider out of reach (rethrown). */
 function classify(error: unknown): never {
-  if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError) throw describeRefusal(error.error)
-  const unreachable = error instanceof client.ClientError && (error.code === 'OAUTH_TIMEOUT' || error.code === 'OAUTH_ABORT')
+  if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError)
+    throw describeRefusal(error.error)
+  const unreachable =
+    error instanceof client.ClientError && (error.code === 'OAUTH_TIMEOUT' || error.code === 'OAUTH_ABORT')
   if (error instanceof client.ClientError && !unreachable) {
     // A state that does not match, a nonce or signature that fails: a tampered or mixed-up answer.
-    throw new SignInProblem(400, 'Sign-in did not work', `The answer from the sign-in service could not be checked. ${startAgain}`)
+    throw new SignInProblem(
+      400,
+      'Sign-in did not work',
+      `The answer from the sign-in service could not be checked. ${startAgain}`,
+    )
   }
   throw error
 }
@@ -67,7 +77,11 @@ export function identityProvider(settings: OidcSettings) {
     /** Where to send the person, and the checks to keep until they come back. */
     async begin(): Promise<{ url: URL; checks: LoginChecks }> {
       const config = await configuration()
-      const checks = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier() }
+      const checks = {
+        state: client.randomState(),
+        nonce: client.randomNonce(),
+        codeVerifier: client.randomPKCECodeVerifier(),
+      }
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: settings.redirectUrl.href,
         scope: 'openid email profile',
@@ -94,7 +108,8 @@ export function identityProvider(settings: OidcSettings) {
         })
         .catch(classify)
       const claims = tokens.claims()
-      if (!claims) throw new SignInProblem(400, 'Sign-in did not work', `The sign-in service sent no ID token. ${startAgain}`)
+      if (!claims)
+        throw new SignInProblem(400, 'Sign-in did not work', `The sign-in service sent no ID token. ${startAgain}`)
       return claims
     },
   }

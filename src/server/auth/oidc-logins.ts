@@ -30,7 +30,13 @@ export async function saveLogin(db: Queryable, browserToken: string, login: Pend
 
 /** The login this browser started, if it has not expired; taken once, so a replayed callback finds nothing. */
 export async function takeLogin(db: Queryable, browserToken: string): Promise<PendingLogin | undefined> {
-  const rows = await db.query<{ state: string; nonce: string; code_verifier: string; next_path: string | null; live: boolean }>(
+  const rows = await db.query<{
+    state: string
+    nonce: string
+    code_verifier: string
+    next_path: string | null
+    live: boolean
+  }>(
     `delete from oidc_logins where browser_hash = $1
      returning state, nonce, code_verifier, next_path, expires_at > now() as live`,
     [digest(browserToken)],

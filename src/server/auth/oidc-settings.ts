@@ -56,7 +56,10 @@ function oidcSettings(env: NodeJS.ProcessEnv, issuerText: string): OidcSettings 
   if (!redirectText) throw new Error('Set OIDC_REDIRECT_URL, or PUBLIC_URL to derive it from.')
   const redirectUrl = parseUrl('OIDC_REDIRECT_URL', redirectText)
   if (redirectUrl.pathname !== callbackPath) throw new Error(`OIDC_REDIRECT_URL must end in ${callbackPath}.`)
-  const emailClaims = (env.OIDC_EMAIL_CLAIMS ?? 'email,preferred_username').split(',').map((claim) => claim.trim()).filter(Boolean)
+  const emailClaims = (env.OIDC_EMAIL_CLAIMS ?? 'email,preferred_username')
+    .split(',')
+    .map((claim) => claim.trim())
+    .filter(Boolean)
   if (!emailClaims.length) throw new Error('OIDC_EMAIL_CLAIMS must name at least one claim, e.g. email.')
   return {
     issuer,
@@ -74,6 +77,7 @@ export function signInSettingsFromEnv(env: NodeJS.ProcessEnv): SignInSettings {
   if (passwordText !== 'true' && passwordText !== 'false') throw new Error('PASSWORD_SIGN_IN must be true or false.')
   const issuerText = env.OIDC_ISSUER?.trim()
   const oidc = issuerText ? oidcSettings(env, issuerText) : undefined
-  if (passwordText === 'false' && !oidc) throw new Error('PASSWORD_SIGN_IN=false needs OIDC_ISSUER: otherwise nobody could sign in.')
+  if (passwordText === 'false' && !oidc)
+    throw new Error('PASSWORD_SIGN_IN=false needs OIDC_ISSUER: otherwise nobody could sign in.')
   return { password: passwordText === 'true', oidc }
 }

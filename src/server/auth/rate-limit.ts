@@ -50,7 +50,8 @@ export const signInCounters = {
     freeAttempts: 1000,
     maxWaitSeconds: 0,
     maxAttempts: 1000,
-    refusal: (wait) => `This account has had too many failed sign-ins from many places. Wait ${wait} and try again, or ask your plan admin.`,
+    refusal: (wait) =>
+      `This account has had too many failed sign-ins from many places. Wait ${wait} and try again, or ask your plan admin.`,
   },
 } satisfies Record<string, Counter>
 
@@ -115,7 +116,11 @@ export class SignInThrottled extends Error {
 }
 
 /** Counts an attempt before its password is checked; answers why not, if it may not be checked now. */
-export async function reserveSignInAttempt(db: Database, email: string, ip: string): Promise<SignInThrottled | undefined> {
+export async function reserveSignInAttempt(
+  db: Database,
+  email: string,
+  ip: string,
+): Promise<SignInThrottled | undefined> {
   try {
     await db.transaction(async (tx) => {
       const keys = keysFor(email, ip)
@@ -139,7 +144,10 @@ export async function reserveSignInAttempt(db: Database, email: string, ip: stri
 /** The person got in: their own guesses are forgiven, and this attempt counts against nobody. */
 export async function signInSucceeded(db: Queryable, email: string, ip: string): Promise<void> {
   const keys = keysFor(email, ip)
-  await db.query('delete from sign_in_attempts where scope = $1 and key = $2', [signInCounters.emailAtNetwork.scope, keys.emailAtNetwork])
+  await db.query('delete from sign_in_attempts where scope = $1 and key = $2', [
+    signInCounters.emailAtNetwork.scope,
+    keys.emailAtNetwork,
+  ])
   await db.query(
     `update sign_in_attempts set attempts = greatest(attempts - 1, 0)
       where (scope = $1 and key = $2) or (scope = $3 and key = $4)`,
@@ -149,5 +157,7 @@ export async function signInSucceeded(db: Queryable, email: string, ip: string):
 
 /** Drops counters whose window has ended; a missing counter and an ended one count the same. */
 export async function forgetOldSignInAttempts(db: Queryable): Promise<void> {
-  await db.query('delete from sign_in_attempts where window_started_at <= now() - make_interval(secs => $1)', [longestWindowSeconds])
+  await db.query('delete from sign_in_attempts where window_started_at <= now() - make_interval(secs => $1)', [
+    longestWindowSeconds,
+  ])
 }

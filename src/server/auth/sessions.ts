@@ -9,7 +9,8 @@ export const sessionMaxAgeSeconds = 60 * 60 * 24 * 30
 export function idleDaysFrom(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 14
   const days = Number(value)
-  if (!Number.isFinite(days) || days <= 0) throw new Error(`SESSION_IDLE_DAYS must be a number of days above 0, not "${value}".`)
+  if (!Number.isFinite(days) || days <= 0)
+    throw new Error(`SESSION_IDLE_DAYS must be a number of days above 0, not "${value}".`)
   return days
 }
 export const sessionIdleSeconds = Math.round(idleDaysFrom(process.env.SESSION_IDLE_DAYS) * 24 * 60 * 60)
@@ -66,7 +67,10 @@ export async function sessionForToken(db: Queryable, token: string): Promise<Ses
 }
 
 /** Removes the session behind a token (signing out, or signing in again on the same device). */
-export async function deleteSession(db: Queryable, token: string): Promise<{ personId: string; firstSeenAt: string } | undefined> {
+export async function deleteSession(
+  db: Queryable,
+  token: string,
+): Promise<{ personId: string; firstSeenAt: string } | undefined> {
   const rows = await db.query<{ person_id: string; device_first_seen_at: string }>(
     'delete from sessions where token_hash = $1 returning person_id, device_first_seen_at',
     [digest(token)],

@@ -44,7 +44,11 @@ export function requireViewer(db: Database) {
     const token = request.cookies[sessionCookie]
     const session = token ? await sessionForToken(db, token) : undefined
     if (session?.kind === 'ended') {
-      throw new HttpError(401, 'session_ended', 'This device was signed out from another device or by a plan admin. Sign in again.')
+      throw new HttpError(
+        401,
+        'session_ended',
+        'This device was signed out from another device or by a plan admin. Sign in again.',
+      )
     }
     const viewer = session?.kind === 'active' ? await loadViewer(db, session.personId) : undefined
     if (!viewer || session?.kind !== 'active') throw signedOut()

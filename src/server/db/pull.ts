@@ -17,7 +17,8 @@ function recordJson(type: EntityType): string {
   const pairs = Object.keys(entitySchemas[type].shape).map((field) => `'${field}', t."${snake(field)}"`)
   if (pairs.length <= 50) return `json_build_object(${pairs.join(', ')})`
   const parts: string[] = []
-  for (let start = 0; start < pairs.length; start += 50) parts.push(`jsonb_build_object(${pairs.slice(start, start + 50).join(', ')})`)
+  for (let start = 0; start < pairs.length; start += 50)
+    parts.push(`jsonb_build_object(${pairs.slice(start, start + 50).join(', ')})`)
   return `(${parts.join(' || ')})`
 }
 
@@ -39,10 +40,14 @@ function pullSql(types: EntityType[], tombstones: string): string {
   versions.push(`(select entity_type, entity_id, version, true from tombstones
         where org_id = $1 and version > least($2, $4) and ${tombstones} order by version limit $3)`)
   const records = types.map(
-    (type) => `select k.version, json_build_object('type', '${type}', 'op', 'put', 'version', k.version, 'data', ${recordJson(type)})::text as change
+    (
+      type,
+    ) => `select k.version, json_build_object('type', '${type}', 'op', 'put', 'version', k.version, 'data', ${recordJson(type)})::text as change
         from kept k join ${tableOf[type]} t on t.id = k.id where k.type = '${type}' and not k.deleted`,
   )
-  records.push(`select version, json_build_object('type', type, 'op', 'delete', 'version', version, 'id', id)::text from kept where deleted`)
+  records.push(
+    `select version, json_build_object('type', type, 'op', 'delete', 'version', version, 'id', id)::text from kept where deleted`,
+  )
   return `with page as materialized (${versions.join('\nunion all\n')}\norder by version limit $3),
     kept as materialized (select * from page order by version limit $5)
     select (select count(*) from page)::int as found, (select max(version) from kept) as last, (select max(version) from page) as top,
@@ -64,14 +69,20 @@ interface Part {
   next: number | null
 }
 
-async function part(db: Queryable, sql: string, orgId: string, since: number, essentialsSince: number, limit: number): Promise<Part> {
-  const [row] = await db.query<{ found: number; last: string | number | null; top: string | number | null; changes: string }>(sql, [
-    orgId,
-    since,
-    limit + 1,
-    Math.max(since, essentialsSince),
-    limit,
-  ])
+async function part(
+  db: Queryable,
+  sql: string,
+  orgId: string,
+  since: number,
+  essentialsSince: number,
+  limit: number,
+): Promise<Part> {
+  const [row] = await db.query<{
+    found: number
+    last: string | number | null
+    top: string | number | null
+    changes: string
+  }>(sql, [orgId, since, limit + 1, Math.max(since, essentialsSince), limit])
   const found = row?.found ?? 0
   return {
     changes: row?.changes ?? '',
@@ -106,10 +117,16 @@ export async function pullPageJson(db: Queryable, orgId: string, query: PullQuer
   // or, when none fit, up to just before the first that waits.
   const checkpoint =
     rest.last !== null
-      ? hasMore ? rest.last : Math.max(rest.last, essentialsSince)
-      : rest.next !== null ? Math.max(since, Math.min(essentialsSince, rest.next - 1)) : Math.max(since, essentialsSince)
+      ? hasMore
+        ? rest.last
+        : Math.max(rest.last, essentialsSince)
+      : rest.next !== null
+        ? Math.max(since, Math.min(essentialsSince, rest.next - 1))
+        : Math.max(since, essentialsSince)
   const changes = [first, rest.changes].filter(Boolean).join(',')
-  const progress = query.essentialsFirst ? `,"essentials":{"checkpoint":${essentialsSince},"complete":${!moreEssentials}}` : ''
+  const progress = query.essentialsFirst
+    ? `,"essentials":{"checkpoint":${essentialsSince},"complete":${!moreEssentials}}`
+    : ''
   return `{"changes":[${changes}],"checkpoint":${checkpoint},"hasMore":${hasMore}${progress}}`
 }
 

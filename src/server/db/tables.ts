@@ -25,7 +25,14 @@ export const tableOf: Record<EntityType, string> = {
 }
 
 // Columns a device never receives: scope and bookkeeping the server keeps to itself.
-const serverOnlyColumns = new Set(['org_id', 'change_seq', 'received_bytes', 'uploaded_by', 'upload_started_at', 'import_key'])
+const serverOnlyColumns = new Set([
+  'org_id',
+  'change_seq',
+  'received_bytes',
+  'uploaded_by',
+  'upload_started_at',
+  'import_key',
+])
 
 const toCamel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 const toSnake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
@@ -58,7 +65,10 @@ function insertOf(table: string, records: Rows, n: number): { sql: string; rows:
     keys.forEach((key, index) => (row[columns[index]!] = record[key] ?? null))
     return row
   })
-  return { sql: `insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, $${n}::jsonb)`, rows: JSON.stringify(rows) }
+  return {
+    sql: `insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, $${n}::jsonb)`,
+    rows: JSON.stringify(rows),
+  }
 }
 
 /**
@@ -88,17 +98,25 @@ export async function insertRecordsTogether(tx: Tx, groups: [table: string, reco
   }
   const parts = filled.map(([table, records], i) => insertOf(table, records, i + 1))
   const last = parts.at(-1)!
-  const sql = `with ${parts.slice(0, -1).map((part, i) => `w${i} as (${part.sql})`).join(', ')} ${last.sql}`
-  await tx.query(sql, parts.map((part) => part.rows))
+  const sql = `with ${parts
+    .slice(0, -1)
+    .map((part, i) => `w${i} as (${part.sql})`)
+    .join(', ')} ${last.sql}`
+  await tx.query(
+    sql,
+    parts.map((part) => part.rows),
+  )
 }
 
 /** Sets some of a record's fields (camelCase), unpacked by PostgreSQL with the table's own column types. */
 export async function updateRecord(tx: Tx, table: string, id: string, fields: Record<string, unknown>): Promise<void> {
   const row: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(fields)) row[toSnake(key)] = value ?? null
-  const list = Object.keys(row).map((column) => `"${column}"`).join(', ')
-  await tx.query(`update ${table} set (${list}) = (select ${list} from jsonb_populate_record(null::${table}, $1::jsonb)) where id = $2`, [
-    JSON.stringify(row),
-    id,
-  ])
+  const list = Object.keys(row)
+    .map((column) => `"${column}"`)
+    .join(', ')
+  await tx.query(
+    `update ${table} set (${list}) = (select ${list} from jsonb_populate_record(null::${table}, $1::jsonb)) where id = $2`,
+    [JSON.stringify(row), id],
+  )
 }

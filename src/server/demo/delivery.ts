@@ -26,22 +26,43 @@ interface DemoMilestone {
 const milestones: DemoMilestone[] = [
   { key: 'protocol', action: 'K9', title: 'A revised transitions protocol has been agreed', dueInDays: 12 },
   { key: 'year10', action: 'K9', title: 'Every Year 10 young person with SEND has a transition plan', dueInDays: -21 },
-  { key: 'adult-panel', action: 'K9', title: 'Joint transitions panel with adult social care meets monthly', dueInDays: 40 },
-  { key: 'therapy-review', action: 'K8', title: 'Recommendations of the therapies review agreed with the CCG', dueInDays: -45 },
-  { key: 'therapy-waits', action: 'K8', title: 'Waiting times for occupational therapy published each month', dueInDays: 5 },
+  {
+    key: 'adult-panel',
+    action: 'K9',
+    title: 'Joint transitions panel with adult social care meets monthly',
+    dueInDays: 40,
+  },
+  {
+    key: 'therapy-review',
+    action: 'K8',
+    title: 'Recommendations of the therapies review agreed with the CCG',
+    dueInDays: -45,
+  },
+  {
+    key: 'therapy-waits',
+    action: 'K8',
+    title: 'Waiting times for occupational therapy published each month',
+    dueInDays: 5,
+  },
   { key: 'framework-training', action: 'K1', title: 'All practitioners trained in Signs of Safety', dueInDays: -9 },
   { key: 'values-workshops', action: 'C4', title: 'Values workshops held with every team', dueInDays: 25 },
 ]
 
 export async function seedDemoDelivery(db: Database, orgId: string, now = new Date()): Promise<void> {
-  const at = (daysAgo: number, hour = 10) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysAgo, hour)).toISOString()
+  const at = (daysAgo: number, hour = 10) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysAgo, hour)).toISOString()
   const date = (inDays: number) => new Date(now.getTime() + inDays * day).toISOString().slice(0, 10)
 
-  const people = await db.query<{ data: Record<string, unknown> }>('select to_jsonb(p) as data from people p where org_id = $1', [orgId])
-  const byName = new Map(people.map((row) => {
-    const person = personSchema.parse(rowToRecord(row.data))
-    return [person.name, person]
-  }))
+  const people = await db.query<{ data: Record<string, unknown> }>(
+    'select to_jsonb(p) as data from people p where org_id = $1',
+    [orgId],
+  )
+  const byName = new Map(
+    people.map((row) => {
+      const person = personSchema.parse(rowToRecord(row.data))
+      return [person.name, person]
+    }),
+  )
   const viewer = (name: string): Viewer => {
     const person = byName.get(name)
     if (!person) throw new Error(`No demo person called ${name}`)
@@ -54,7 +75,9 @@ export async function seedDemoDelivery(db: Database, orgId: string, now = new Da
   const teamId = manager.person.managesTeamIds[0]!
 
   const actions = new Map(
-    (await db.query<{ id: string; code: string }>('select id, code from actions where org_id = $1', [orgId])).map((r) => [r.code, r.id]),
+    (await db.query<{ id: string; code: string }>('select id, code from actions where org_id = $1', [orgId])).map(
+      (r) => [r.code, r.id],
+    ),
   )
   const actionId = (code: string) => actions.get(code) ?? failMissing(code)
   const milestoneIds = new Map(milestones.map((m) => [m.key, randomUUID()]))
@@ -79,16 +102,35 @@ export async function seedDemoDelivery(db: Database, orgId: string, now = new Da
     )
   })
 
-  const push = async (who: Viewer, changes: { daysAgo: number; kind: Mutation['kind']; data: Record<string, unknown> }[]) => {
-    const mutations = changes.map(({ daysAgo, kind, data }) => ({ id: randomUUID(), deviceId: 'demo-data', madeAt: at(daysAgo), kind, data }))
+  const push = async (
+    who: Viewer,
+    changes: { daysAgo: number; kind: Mutation['kind']; data: Record<string, unknown> }[],
+  ) => {
+    const mutations = changes.map(({ daysAgo, kind, data }) => ({
+      id: randomUUID(),
+      deviceId: 'demo-data',
+      madeAt: at(daysAgo),
+      kind,
+      data,
+    }))
     const results = await applyPush(db, who, mutations)
     const refused = results.filter((r) => r.outcome === 'refused')
     if (refused.length) throw new Error(`Demo changes were refused: ${JSON.stringify(refused)}`)
   }
-  const assign = (daysAgo: number, target: { personId?: string; teamId?: string }, work: { actionId?: string; milestoneId?: string }) => ({
+  const assign = (
+    daysAgo: number,
+    target: { personId?: string; teamId?: string },
+    work: { actionId?: string; milestoneId?: string },
+  ) => ({
     daysAgo,
     kind: 'assignment.add' as const,
-    data: { id: randomUUID(), actionId: work.actionId ?? null, milestoneId: work.milestoneId ?? null, personId: target.personId ?? null, teamId: target.teamId ?? null },
+    data: {
+      id: randomUUID(),
+      actionId: work.actionId ?? null,
+      milestoneId: work.milestoneId ?? null,
+      personId: target.personId ?? null,
+      teamId: target.teamId ?? null,
+    },
   })
   const status = (daysAgo: number, entity: 'action' | 'milestone', entityId: string, value: WorkStatus) => ({
     daysAgo,
@@ -117,20 +159,51 @@ export async function seedDemoDelivery(db: Database, orgId: string, now = new Da
     status(175, 'milestone', milestoneId('therapy-review'), 'on-track'),
     status(150, 'milestone', milestoneId('year10'), 'on-track'),
   ])
-  await push(manager, [update(170, 'K9', 'green', 'Draft transitions protocol shared with adult social care; first joint meeting held.')])
-  await push(practitioner, [update(160, 'K8', 'green', 'Therapies review findings presented to the team; actions agreed for our caseload.')])
   await push(manager, [
-    update(80, 'K9', 'amber', 'Adult social care has asked for changes to the eligibility section; a revised draft goes to their panel next month.'),
+    update(170, 'K9', 'green', 'Draft transitions protocol shared with adult social care; first joint meeting held.'),
+  ])
+  await push(practitioner, [
+    update(160, 'K8', 'green', 'Therapies review findings presented to the team; actions agreed for our caseload.'),
+  ])
+  await push(manager, [
+    update(
+      80,
+      'K9',
+      'amber',
+      'Adult social care has asked for changes to the eligibility section; a revised draft goes to their panel next month.',
+    ),
     status(80, 'action', actionId('K9'), 'at-risk'),
-    update(75, 'K8', 'amber', 'The CCG has not yet agreed the review recommendations; escalated to the joint commissioning board.'),
+    update(
+      75,
+      'K8',
+      'amber',
+      'The CCG has not yet agreed the review recommendations; escalated to the joint commissioning board.',
+    ),
     status(75, 'milestone', milestoneId('therapy-review'), 'at-risk'),
   ])
-  await push(colleague, [update(60, 'K9', 'amber', 'Three Year 10 transition plans still missing because of school staff absence; visits booked for next fortnight.')])
+  await push(colleague, [
+    update(
+      60,
+      'K9',
+      'amber',
+      'Three Year 10 transition plans still missing because of school staff absence; visits booked for next fortnight.',
+    ),
+  ])
   await push(practitioner, [
-    update(30, 'K1', 'green', 'Signs of Safety refresher booked for the whole team; mapping templates now used in all new assessments.'),
+    update(
+      30,
+      'K1',
+      'green',
+      'Signs of Safety refresher booked for the whole team; mapping templates now used in all new assessments.',
+    ),
   ])
   await push(manager, [
-    update(12, 'K8', 'red', 'Occupational therapy waits have risen to 26 weeks; locum therapist requested and waiting list validated weekly.'),
+    update(
+      12,
+      'K8',
+      'red',
+      'Occupational therapy waits have risen to 26 weeks; locum therapist requested and waiting list validated weekly.',
+    ),
     status(12, 'action', actionId('K8'), 'off-track'),
     status(10, 'milestone', milestoneId('year10'), 'at-risk'),
     {

@@ -4,7 +4,16 @@ import { insertRecords } from '../db/tables'
 import { reserveVersions } from '../db/versions'
 import { hashPassword } from '../auth/passwords'
 import { importPlan } from '../plans/import/import-plan'
-import { afcPeople, afcTeams, demoPassword, greenwichDemo, kirkleesDemo, rbwmDemo, type DemoPerson, type DemoTeam } from './people'
+import {
+  afcPeople,
+  afcTeams,
+  demoPassword,
+  greenwichDemo,
+  kirkleesDemo,
+  rbwmDemo,
+  type DemoPerson,
+  type DemoTeam,
+} from './people'
 import { seedDemoDelivery } from './delivery'
 import { seedDemoSurveys } from './surveys'
 import afcFramework from './plans/000-afc-business-plan-framework-2019-24.json' with { type: 'json' }
@@ -24,10 +33,21 @@ interface DemoOrganisation {
 
 /** The five real plans, each in its own organisation's hands, with made-up teams and people. */
 export const demoOrganisations: DemoOrganisation[] = [
-  { name: 'Achieving for Children', shortName: 'AfC', plans: [afcFramework, afcBusinessPlan], teams: afcTeams, people: afcPeople },
+  {
+    name: 'Achieving for Children',
+    shortName: 'AfC',
+    plans: [afcFramework, afcBusinessPlan],
+    teams: afcTeams,
+    people: afcPeople,
+  },
   { name: 'Royal Borough of Windsor and Maidenhead', shortName: 'RBWM', plans: [rbwmBusinessPlan], ...rbwmDemo },
   { name: 'Kirklees Council', shortName: 'Kirklees', plans: [kirkleesImprovementPlan], ...kirkleesDemo },
-  { name: 'Royal Borough of Greenwich', shortName: 'Royal Greenwich', plans: [greenwichBusinessPlan], ...greenwichDemo },
+  {
+    name: 'Royal Borough of Greenwich',
+    shortName: 'Royal Greenwich',
+    plans: [greenwichBusinessPlan],
+    ...greenwichDemo,
+  },
 ]
 
 function lookup(ids: Map<string, string>, key: string): string {
@@ -39,7 +59,11 @@ function lookup(ids: Map<string, string>, key: string): string {
 /** An organisation with nothing in it yet, for plans to be imported into. */
 export async function createOrganisation(tx: Queryable, name: string, shortName: string): Promise<string> {
   const orgId = randomUUID()
-  await tx.query(`insert into organisations (id, version, name, short_name, vision) values ($1, 0, $2, $3, '')`, [orgId, name, shortName])
+  await tx.query(`insert into organisations (id, version, name, short_name, vision) values ($1, 0, $2, $3, '')`, [
+    orgId,
+    name,
+    shortName,
+  ])
   const version = await reserveVersions(tx, orgId, 1)
   await tx.query('update organisations set version = $2 where id = $1', [orgId, version])
   return orgId
@@ -49,7 +73,9 @@ async function seedOrganisation(tx: Queryable, demo: DemoOrganisation, passwordH
   const orgId = await createOrganisation(tx, demo.name, demo.shortName)
   for (const document of demo.plans) await importPlan(tx, { orgId, document, importedBy: null, dryRun: false })
   const areaIds = new Map(
-    (await tx.query<{ id: string; import_key: string }>('select id, import_key from areas where org_id = $1', [orgId])).map((r) => [r.import_key, r.id]),
+    (
+      await tx.query<{ id: string; import_key: string }>('select id, import_key from areas where org_id = $1', [orgId])
+    ).map((r) => [r.import_key, r.id]),
   )
   const teamIds = new Map(demo.teams.map((team) => [team.key, randomUUID()]))
   let version = await reserveVersions(tx, orgId, demo.teams.length + demo.people.length)
@@ -79,7 +105,9 @@ async function seedOrganisation(tx: Queryable, demo: DemoOrganisation, passwordH
   await insertRecords(
     tx,
     'accounts',
-    demo.people.flatMap((person, index) => (person.email ? [{ personId: people[index]!.id, email: person.email, passwordHash }] : [])),
+    demo.people.flatMap((person, index) =>
+      person.email ? [{ personId: people[index]!.id, email: person.email, passwordHash }] : [],
+    ),
   )
   for (const team of demo.teams) {
     if (!team.leads.length) continue
@@ -89,7 +117,8 @@ async function seedOrganisation(tx: Queryable, demo: DemoOrganisation, passwordH
         where org_id = $4 and import_key = any($3::text[]) returning id`,
       [lookup(teamIds, team.key), first, team.leads, orgId],
     )
-    if (updated.length !== team.leads.length) throw new Error(`Demo team "${team.key}" leads an action its plans do not have.`)
+    if (updated.length !== team.leads.length)
+      throw new Error(`Demo team "${team.key}" leads an action its plans do not have.`)
   }
   return orgId
 }

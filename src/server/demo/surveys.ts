@@ -42,10 +42,34 @@ function questions(values: { id: string; name: string }[]): Question[] {
       valueId: value.id,
       text: `I consistently experience our value of ${value.name.toLowerCase()} from the people I work with and my senior leaders.`,
     })),
-    { id: randomUUID(), kind: 'agreement', key: 'good-place', valueId: null, text: 'Achieving for Children is a good place to work.' },
-    { id: randomUUID(), kind: 'yes-no', key: 'know-priorities', valueId: null, text: "Do you know your team's priorities for this year?" },
-    { id: randomUUID(), kind: 'scale', key: 'recommend', valueId: null, text: 'How likely are you to recommend working here to a friend? (0 = not at all, 10 = extremely)' },
-    { id: randomUUID(), kind: 'free-text', key: 'one-thing', valueId: null, text: 'What one thing would help you do your job better?' },
+    {
+      id: randomUUID(),
+      kind: 'agreement',
+      key: 'good-place',
+      valueId: null,
+      text: 'Achieving for Children is a good place to work.',
+    },
+    {
+      id: randomUUID(),
+      kind: 'yes-no',
+      key: 'know-priorities',
+      valueId: null,
+      text: "Do you know your team's priorities for this year?",
+    },
+    {
+      id: randomUUID(),
+      kind: 'scale',
+      key: 'recommend',
+      valueId: null,
+      text: 'How likely are you to recommend working here to a friend? (0 = not at all, 10 = extremely)',
+    },
+    {
+      id: randomUUID(),
+      kind: 'free-text',
+      key: 'one-thing',
+      valueId: null,
+      text: 'What one thing would help you do your job better?',
+    },
   ]
 }
 
@@ -59,9 +83,17 @@ const comments = [
 
 export async function seedDemoSurveys(db: Database, orgId: string, now = new Date()): Promise<void> {
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10)
-  const teams = await db.query<{ id: string; name: string; area_id: string }>('select id, name, area_id from teams where org_id = $1', [orgId])
-  const values = await db.query<{ id: string; name: string }>('select id, name from org_values where org_id = $1 order by position', [orgId])
-  const measures = await db.query<{ id: string; title: string }>('select id, title from measures where org_id = $1', [orgId])
+  const teams = await db.query<{ id: string; name: string; area_id: string }>(
+    'select id, name, area_id from teams where org_id = $1',
+    [orgId],
+  )
+  const values = await db.query<{ id: string; name: string }>(
+    'select id, name from org_values where org_id = $1 order by position',
+    [orgId],
+  )
+  const measures = await db.query<{ id: string; title: string }>('select id, title from measures where org_id = $1', [
+    orgId,
+  ])
   const adminRow = await db.query<{ data: Record<string, unknown> }>(
     "select to_jsonb(p) as data from people p join accounts a on a.person_id = p.id where a.email = 'admin@demo.local'",
   )
@@ -69,30 +101,48 @@ export async function seedDemoSurveys(db: Database, orgId: string, now = new Dat
 
   // Colleagues without accounts, so the surveys have teams of realistic size.
   const colleagues = teams.flatMap((team) =>
-    Array.from({ length: colleaguesPerTeam[team.name] ?? 0 }, (_, n) => ({ id: randomUUID(), team, name: `Colleague ${n + 1}, ${team.name} (demo)` })),
+    Array.from({ length: colleaguesPerTeam[team.name] ?? 0 }, (_, n) => ({
+      id: randomUUID(),
+      team,
+      name: `Colleague ${n + 1}, ${team.name} (demo)`,
+    })),
   )
   await db.transaction(async (tx) => {
     let version = await reserveVersions(tx, orgId, colleagues.length)
     await insertRecords(
       tx,
       'people',
-      colleagues.map((c) => ({ id: c.id, orgId, version: version++, name: c.name, jobTitle: 'Practitioner', role: 'practitioner', teamIds: [c.team.id], managesTeamIds: [] })),
+      colleagues.map((c) => ({
+        id: c.id,
+        orgId,
+        version: version++,
+        name: c.name,
+        jobTitle: 'Practitioner',
+        role: 'practitioner',
+        teamIds: [c.team.id],
+        managesTeamIds: [],
+      })),
     )
   })
 
-  const link = (pattern: RegExp, keys: string[]) => measures.filter((m) => pattern.test(m.title)).map((m) => ({ measureId: m.id, questionKeys: keys }))
+  const link = (pattern: RegExp, keys: string[]) =>
+    measures.filter((m) => pattern.test(m.title)).map((m) => ({ measureId: m.id, questionKeys: keys }))
   const valueKeys = values.map((v) => `value-${v.name.toLowerCase()}`)
   const rounds: (SurveyDraft & { favourable: number; share: number })[] = []
   const spring: SurveyDraft = {
     id: randomUUID(),
     title: 'Values survey, spring 2026',
-    introduction: 'Tell us how far you experience our values of trust, respect and empowerment. Your answers are anonymous.',
+    introduction:
+      'Tell us how far you experience our values of trust, respect and empowerment. Your answers are anonymous.',
     questions: questions(values),
     audience: { kind: 'organisation' },
     opensOn: day(-215),
     closesOn: day(-190),
     minimumGroup: 10,
-    measureLinks: [...link(/trust, respect and empowerment/i, valueKeys), ...link(/good place to work/i, ['good-place'])],
+    measureLinks: [
+      ...link(/trust, respect and empowerment/i, valueKeys),
+      ...link(/good place to work/i, ['good-place']),
+    ],
     previousSurveyId: null,
   }
   rounds.push({ ...spring, favourable: 0.56, share: 0.8 })
@@ -110,9 +160,16 @@ export async function seedDemoSurveys(db: Database, orgId: string, now = new Dat
   const results = await applyPush(
     db,
     admin,
-    rounds.map(({ favourable: _f, share: _s, ...draft }) => ({ id: randomUUID(), deviceId: 'demo-data', madeAt: now.toISOString(), kind: 'survey.create', data: draft })),
+    rounds.map(({ favourable: _f, share: _s, ...draft }) => ({
+      id: randomUUID(),
+      deviceId: 'demo-data',
+      madeAt: now.toISOString(),
+      kind: 'survey.create',
+      data: draft,
+    })),
   )
-  if (results.some((r) => r.outcome !== 'applied')) throw new Error(`Demo surveys were refused: ${JSON.stringify(results)}`)
+  if (results.some((r) => r.outcome !== 'applied'))
+    throw new Error(`Demo surveys were refused: ${JSON.stringify(results)}`)
 
   const random = seededRandom(2026)
   for (const round of rounds) {
@@ -122,16 +179,22 @@ export async function seedDemoSurveys(db: Database, orgId: string, now = new Dat
       const mood = round.favourable + (colleague.team.name.length % 3) * 0.05 - 0.05
       const answers: Record<string, number | string> = {}
       for (const question of round.questions) {
-        if (question.kind === 'agreement') answers[question.id] = random() < mood ? 3 + Math.round(random()) : Math.floor(random() * 3)
+        if (question.kind === 'agreement')
+          answers[question.id] = random() < mood ? 3 + Math.round(random()) : Math.floor(random() * 3)
         else if (question.kind === 'yes-no') answers[question.id] = random() < mood + 0.15 ? 1 : 0
-        else if (question.kind === 'scale') answers[question.id] = Math.min(10, Math.floor(random() * 5) + (random() < mood ? 6 : 2))
+        else if (question.kind === 'scale')
+          answers[question.id] = Math.min(10, Math.floor(random() * 5) + (random() < mood ? 6 : 2))
         else if (random() < 0.3) answers[question.id] = comments[Math.floor(random() * comments.length)]!
       }
       return { teamId: colleague.team.id, areaId: colleague.team.area_id, answers }
     })
     await db.transaction(async (tx) => {
       await addResponses(tx, round.id, rows)
-      await recordParticipation(tx, round.id, answering.map((c) => c.id))
+      await recordParticipation(
+        tx,
+        round.id,
+        answering.map((c) => c.id),
+      )
     })
   }
   await closeDueSurveys(db, day(0))

@@ -21,10 +21,16 @@ const withoutValues = (text: string) => text.replace(/"[\s\S]*"/, '"…"')
  */
 export function errorLine(error: unknown) {
   if (!(error instanceof Error)) return { type: typeof error, message: '', stack: '' }
-  const code = 'code' in error && (typeof error.code === 'string' || typeof error.code === 'number') ? error.code : undefined
+  const code =
+    'code' in error && (typeof error.code === 'string' || typeof error.code === 'number') ? error.code : undefined
   const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '))
   const message = withoutValues(error.message)
-  return { type: error.name, ...(code === undefined ? {} : { code }), message, stack: [`${error.name}: ${message}`, ...frames].join('\n') }
+  return {
+    type: error.name,
+    ...(code === undefined ? {} : { code }),
+    message,
+    stack: [`${error.name}: ${message}`, ...frames].join('\n'),
+  }
 }
 
 /** Fastify's `logger` option: pino at `level`, with the serializers above; false (silent) without a level. */

@@ -26,7 +26,10 @@ export async function registerStatic(app: FastifyInstance, root: string) {
     },
   })
   app.setNotFoundHandler((request, reply) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !basename(request.url.split('?')[0]!).includes('.')
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api') &&
+      !basename(request.url.split('?')[0]!).includes('.')
     if (!isPage) throw notFound(request.method, request.url)
     reply.header('cache-control', 'no-cache')
     return reply.sendFile('index.html')

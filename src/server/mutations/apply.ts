@@ -31,20 +31,37 @@ export async function applyPush(db: Database, viewer: Viewer, items: { id: strin
     const parsed = mutationSchema.safeParse(item)
     const id = parsed.success ? parsed.data.id : item.id
     if (slots.has(id)) continue
-    slots.set(id, parsed.success ? { mutation: parsed.data } : { refusal: { id, outcome: 'refused', reason: invalidReason(parsed.error.issues) } })
+    slots.set(
+      id,
+      parsed.success
+        ? { mutation: parsed.data }
+        : { refusal: { id, outcome: 'refused', reason: invalidReason(parsed.error.issues) } },
+    )
   }
   const candidates = [...slots.values()].flatMap((slot) => ('mutation' in slot ? [slot.mutation] : []))
 
   const answers = await db.transaction(async (tx) => {
-    const claimed = await claim(tx, viewer, candidates.map((m) => m.id))
-    const answers = await earlierOutcomes(tx, viewer, candidates.filter((m) => !claimed.has(m.id)).map((m) => m.id))
+    const claimed = await claim(
+      tx,
+      viewer,
+      candidates.map((m) => m.id),
+    )
+    const answers = await earlierOutcomes(
+      tx,
+      viewer,
+      candidates.filter((m) => !claimed.has(m.id)).map((m) => m.id),
+    )
     const fresh = candidates.filter((m) => claimed.has(m.id))
     if (!fresh.length) return answers
     const context = await loadContext(tx, viewer.orgId, fresh, viewer.person)
     const decisions = fresh.map((mutation) => ({ mutation, decision: decide(mutation, viewer, context, receivedAt) }))
     await write(tx, viewer, decisions, receivedAt)
     for (const { mutation, decision } of decisions) {
-      answers.set(mutation.id, { id: mutation.id, outcome: decision.outcome, ...(decision.reason ? { reason: decision.reason } : {}) })
+      answers.set(mutation.id, {
+        id: mutation.id,
+        outcome: decision.outcome,
+        ...(decision.reason ? { reason: decision.reason } : {}),
+      })
     }
     await recordOutcomes(tx, decisions)
     return answers
@@ -57,7 +74,11 @@ export async function applyPush(db: Database, viewer: Viewer, items: { id: strin
  * A claim that lost to another push whose record has since gone: no committed push
  * leaves that, but if it happens the person hears so and can send the change again.
  */
-const unrecorded = (id: string): PushResult => ({ id, outcome: 'refused', reason: 'The server could not find its record of this change. Try sending it again.' })
+const unrecorded = (id: string): PushResult => ({
+  id,
+  outcome: 'refused',
+  reason: 'The server could not find its record of this change. Try sending it again.',
+})
 
 /** Claims the mutation ids; an id some earlier (or concurrent, now committed) push holds is not returned. */
 async function claim(tx: Queryable, viewer: Viewer, ids: string[]): Promise<Set<string>> {
@@ -92,8 +113,16 @@ async function earlierOutcomes(tx: Queryable, viewer: Viewer, ids: string[]): Pr
 const versionsNeeded = (write: Write) =>
   write.kind === 'publish-attachments' ? write.ids.length : write.kind === 'survey-response' ? 0 : 1
 
-async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutation; decision: Decision }[], receivedAt: string) {
-  const kept = decisions.filter((d): d is { mutation: Mutation; decision: Exclude<Decision, { outcome: 'refused' }> } => d.decision.outcome !== 'refused')
+async function write(
+  tx: Queryable,
+  viewer: Viewer,
+  decisions: { mutation: Mutation; decision: Decision }[],
+  receivedAt: string,
+) {
+  const kept = decisions.filter(
+    (d): d is { mutation: Mutation; decision: Exclude<Decision, { outcome: 'refused' }> } =>
+      d.decision.outcome !== 'refused',
+  )
   if (!kept.length) return
   // Later status writes to the same row replace earlier ones of this batch.
   const statusWrites = new Map<string, Extract<Write, { kind: 'status' }>>()
@@ -109,7 +138,11 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
     }
   }
   const withHistory = kept.filter((d) => d.decision.history !== null)
-  const count = withHistory.length + statusWrites.size + overtaken.length + otherWrites.reduce((sum, w) => sum + versionsNeeded(w), 0)
+  const count =
+    withHistory.length +
+    statusWrites.size +
+    overtaken.length +
+    otherWrites.reduce((sum, w) => sum + versionsNeeded(w), 0)
   // Reserved last, after every read: the organisation's lock is held only while writing.
   let version = await reserveVersions(tx, viewer.orgId, count)
   const orgId = viewer.orgId
@@ -143,7 +176,15 @@ async function write(tx: Queryable, viewer: Viewer, decisions: { mutation: Mutat
       `update ${table} t set status = v.status, status_set_at = v.made_at, status_set_by = v.by, status_mutation_id = v.mutation_id, version = v.version
          from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::bigint[]) as v(id, status, made_at, by, mutation_id, version)
         where t.id = v.id and t.org_id = $7`,
-      [rows.map((r) => r.id), rows.map((r) => r.status), rows.map((r) => r.madeAt), rows.map((r) => r.by), rows.map((r) => r.mutationId), rows.map(() => version++), orgId],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.status),
+        rows.map((r) => r.madeAt),
+        rows.map((r) => r.by),
+        rows.map((r) => r.mutationId),
+        rows.map(() => version++),
+        orgId,
+      ],
     )
   }
 

@@ -9,10 +9,29 @@ import { decideSurvey } from './decide-survey'
 
 /** What one mutation changes, decided before anything is written. */
 export type Write =
-  | { kind: 'insert'; table: 'progress_updates' | 'evidence' | 'assignments' | 'surveys'; record: Record<string, unknown> }
+  | {
+      kind: 'insert'
+      table: 'progress_updates' | 'evidence' | 'assignments' | 'surveys'
+      record: Record<string, unknown>
+    }
   | { kind: 'close-survey'; id: string; closesOn: string }
-  | { kind: 'survey-response'; surveyId: string; teamId: string | null; areaId: string | null; answers: Record<string, unknown> }
-  | { kind: 'status'; table: 'actions' | 'milestones'; id: string; status: WorkStatus; madeAt: string; by: string; mutationId: string; replaces: string | null }
+  | {
+      kind: 'survey-response'
+      surveyId: string
+      teamId: string | null
+      areaId: string | null
+      answers: Record<string, unknown>
+    }
+  | {
+      kind: 'status'
+      table: 'actions' | 'milestones'
+      id: string
+      status: WorkStatus
+      madeAt: string
+      by: string
+      mutationId: string
+      replaces: string | null
+    }
   | { kind: 'publish-attachments'; evidenceId: string; ids: string[] }
   | { kind: 'delete-assignment'; id: string }
 
@@ -36,7 +55,13 @@ const outOfScope = 'You can assign only work your teams lead or have been given,
  * effect, so later mutations of the same batch see it (two status changes in one push).
  */
 export function decide(mutation: Mutation, viewer: Viewer, context: BatchContext, receivedAt: string): Decision {
-  if ((mutation.kind === 'progress.post' || mutation.kind === 'evidence.add' || mutation.kind === 'assignment.add' || mutation.kind === 'survey.create') && context.takenIds.has(mutation.data.id)) {
+  if (
+    (mutation.kind === 'progress.post' ||
+      mutation.kind === 'evidence.add' ||
+      mutation.kind === 'assignment.add' ||
+      mutation.kind === 'survey.create') &&
+    context.takenIds.has(mutation.data.id)
+  ) {
     return refuse('A record with this id already exists, so this change cannot be added again.')
   }
   const decision = decideAllowed(mutation, viewer, context, effectiveMadeAt(mutation.madeAt, receivedAt), receivedAt)
@@ -45,7 +70,13 @@ export function decide(mutation: Mutation, viewer: Viewer, context: BatchContext
   return decision
 }
 
-function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext, madeAt: string, receivedAt: string): Decision {
+function decideAllowed(
+  mutation: Mutation,
+  viewer: Viewer,
+  context: BatchContext,
+  madeAt: string,
+  receivedAt: string,
+): Decision {
   const who = viewer.person
   const scopeOf = (actionId: string) => context.scopes.get(actionId)
 
@@ -58,25 +89,63 @@ function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext
       const { data } = mutation
       const scope = scopeOf(data.actionId)
       if (!scope) return refuse('This action is not in your organisation’s plan.')
-      if (!canContribute(who, scope)) return refuse('You can post updates only on actions assigned to you or your team.')
+      if (!canContribute(who, scope))
+        return refuse('You can post updates only on actions assigned to you or your team.')
       const period = quarterOf(madeAt)
       return {
         outcome: 'applied',
-        writes: [{ kind: 'insert', table: 'progress_updates', record: { id: data.id, actionId: data.actionId, period, rag: data.rag, commentary: data.commentary, authorId: who.id, madeAt, receivedAt } }],
-        history: { actionId: data.actionId, entityType: 'progressUpdate', entityId: data.id, change: 'progress.post', details: { rag: data.rag, period, commentary: data.commentary } },
+        writes: [
+          {
+            kind: 'insert',
+            table: 'progress_updates',
+            record: {
+              id: data.id,
+              actionId: data.actionId,
+              period,
+              rag: data.rag,
+              commentary: data.commentary,
+              authorId: who.id,
+              madeAt,
+              receivedAt,
+            },
+          },
+        ],
+        history: {
+          actionId: data.actionId,
+          entityType: 'progressUpdate',
+          entityId: data.id,
+          change: 'progress.post',
+          details: { rag: data.rag, period, commentary: data.commentary },
+        },
       }
     }
     case 'status.set': {
       const { data } = mutation
-      const target = data.entity === 'action' ? context.actions.get(data.entityId) : context.milestones.get(data.entityId)
+      const target =
+        data.entity === 'action' ? context.actions.get(data.entityId) : context.milestones.get(data.entityId)
       if (!target) return refuse(`This ${data.entity} is not in your organisation’s plan.`)
       const actionId = 'actionId' in target ? target.actionId : target.id
       const scope = scopeOf(actionId)
-      if (!scope || !canSetStatus(who, scope, scope.teamsOfAssignedPeople)) return refuse('Only the team’s manager or a plan admin can set this status.')
-      const current = target.statusSetAt && target.statusMutationId ? { madeAt: target.statusSetAt, mutationId: target.statusMutationId } : undefined
-      const history: HistoryDraft = { actionId, entityType: data.entity, entityId: data.entityId, change: 'status.set', details: { status: data.status, previous: target.status } }
+      if (!scope || !canSetStatus(who, scope, scope.teamsOfAssignedPeople))
+        return refuse('Only the team’s manager or a plan admin can set this status.')
+      const current =
+        target.statusSetAt && target.statusMutationId
+          ? { madeAt: target.statusSetAt, mutationId: target.statusMutationId }
+          : undefined
+      const history: HistoryDraft = {
+        actionId,
+        entityType: data.entity,
+        entityId: data.entityId,
+        change: 'status.set',
+        details: { status: data.status, previous: target.status },
+      }
       if (!incomingWins({ madeAt, mutationId: mutation.id }, current)) {
-        return { outcome: 'superseded', reason: 'Someone else changed this status more recently, so their change stands.', writes: [], history }
+        return {
+          outcome: 'superseded',
+          reason: 'Someone else changed this status more recently, so their change stands.',
+          writes: [],
+          history,
+        }
       }
       Object.assign(target, { status: data.status, statusSetAt: madeAt, statusMutationId: mutation.id })
       return {
@@ -103,31 +172,56 @@ function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext
       if (data.milestoneId && context.milestones.get(data.milestoneId)?.actionId !== data.actionId) {
         return refuse('This milestone is not part of that action.')
       }
-      if (!canContribute(who, scope)) return refuse('You can add evidence only to actions assigned to you or your team.')
+      if (!canContribute(who, scope))
+        return refuse('You can add evidence only to actions assigned to you or your team.')
       // What the evidence shows is the server's record of each upload, never the device's description of it.
       const files = []
       for (const ref of data.attachments) {
         const stored = context.attachments.get(ref.id)
         if (!stored || stored.uploadedBy !== who.id) return refuse(`“${ref.name}” has not been uploaded yet.`)
         if (stored.receivedBytes < stored.size) return refuse(`“${ref.name}” has not finished uploading.`)
-        if (stored.evidenceId && stored.evidenceId !== data.id) return refuse(`“${ref.name}” belongs to other evidence.`)
-        if (stored.size !== ref.size || stored.mediaType !== ref.mediaType) return refuse(`“${ref.name}” differs in size or type from the file uploaded for it, so this evidence cannot use it.`)
+        if (stored.evidenceId && stored.evidenceId !== data.id)
+          return refuse(`“${ref.name}” belongs to other evidence.`)
+        if (stored.size !== ref.size || stored.mediaType !== ref.mediaType)
+          return refuse(
+            `“${ref.name}” differs in size or type from the file uploaded for it, so this evidence cannot use it.`,
+          )
         files.push(stored)
       }
       for (const file of files) file.evidenceId = data.id
       const writes: Write[] = [
-        { kind: 'insert', table: 'evidence', record: { id: data.id, actionId: data.actionId, milestoneId: data.milestoneId, note: data.note, authorId: who.id, madeAt, receivedAt } },
+        {
+          kind: 'insert',
+          table: 'evidence',
+          record: {
+            id: data.id,
+            actionId: data.actionId,
+            milestoneId: data.milestoneId,
+            note: data.note,
+            authorId: who.id,
+            madeAt,
+            receivedAt,
+          },
+        },
       ]
-      if (data.attachments.length) writes.push({ kind: 'publish-attachments', evidenceId: data.id, ids: data.attachments.map((a) => a.id) })
+      if (data.attachments.length)
+        writes.push({ kind: 'publish-attachments', evidenceId: data.id, ids: data.attachments.map((a) => a.id) })
       return {
         outcome: 'applied',
         writes,
-        history: { actionId: data.actionId, entityType: 'evidence', entityId: data.id, change: 'evidence.add', details: { note: data.note, milestoneId: data.milestoneId, attachments: files.map((file) => file.name) } },
+        history: {
+          actionId: data.actionId,
+          entityType: 'evidence',
+          entityId: data.id,
+          change: 'evidence.add',
+          details: { note: data.note, milestoneId: data.milestoneId, attachments: files.map((file) => file.name) },
+        },
       }
     }
     case 'assignment.add': {
       const { data } = mutation
-      const actionId = data.actionId ?? (data.milestoneId ? context.milestones.get(data.milestoneId)?.actionId : undefined)
+      const actionId =
+        data.actionId ?? (data.milestoneId ? context.milestones.get(data.milestoneId)?.actionId : undefined)
       const scope = actionId ? scopeOf(actionId) : undefined
       if (!actionId || !scope) return refuse('This work is not in your organisation’s plan.')
       // Scope over the work before anything about whom it goes to.
@@ -148,22 +242,38 @@ function decideAllowed(mutation: Mutation, viewer: Viewer, context: BatchContext
       return {
         outcome: 'applied',
         writes: [{ kind: 'insert', table: 'assignments', record: { ...data, assignedBy: who.id, assignedAt: madeAt } }],
-        history: { actionId, entityType: 'assignment', entityId: data.id, change: 'assignment.add', details: { milestoneId: data.milestoneId, personId: data.personId, teamId: data.teamId } },
+        history: {
+          actionId,
+          entityType: 'assignment',
+          entityId: data.id,
+          change: 'assignment.add',
+          details: { milestoneId: data.milestoneId, personId: data.personId, teamId: data.teamId },
+        },
       }
     }
     case 'assignment.remove': {
       const assignment = context.assignments.get(mutation.data.id)
       if (!assignment) return refuse('This assignment no longer exists.')
-      const actionId = assignment.actionId ?? (assignment.milestoneId ? context.milestones.get(assignment.milestoneId)?.actionId : undefined)
+      const actionId =
+        assignment.actionId ??
+        (assignment.milestoneId ? context.milestones.get(assignment.milestoneId)?.actionId : undefined)
       const scope = actionId ? scopeOf(actionId) : undefined
       if (!actionId || !scope || !canAssignWork(who, scope, context.managedAreaIds)) return refuse(outOfScope)
-      const target = assignment.teamId ? { teamId: assignment.teamId } : { personTeamIds: context.people.get(assignment.personId!)?.teamIds ?? [] }
+      const target = assignment.teamId
+        ? { teamId: assignment.teamId }
+        : { personTeamIds: context.people.get(assignment.personId!)?.teamIds ?? [] }
       if (!canAssignTo(who, target)) return refuse('You can change assignments only within the teams you manage.')
       context.assignments.delete(mutation.data.id)
       return {
         outcome: 'applied',
         writes: [{ kind: 'delete-assignment', id: mutation.data.id }],
-        history: { actionId, entityType: 'assignment', entityId: mutation.data.id, change: 'assignment.remove', details: { personId: assignment.personId, teamId: assignment.teamId } },
+        history: {
+          actionId,
+          entityType: 'assignment',
+          entityId: mutation.data.id,
+          change: 'assignment.remove',
+          details: { personId: assignment.personId, teamId: assignment.teamId },
+        },
       }
     }
   }

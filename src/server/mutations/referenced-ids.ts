@@ -22,7 +22,8 @@ export function referencedIds(mutations: Mutation[]) {
       if (m.data.audience.kind === 'areas') m.data.audience.areaIds.forEach((id) => areaIds.add(id))
       m.data.measureLinks.forEach((link) => measureIds.add(link.measureId))
     }
-    if (m.kind === 'progress.post' || m.kind === 'evidence.add' || m.kind === 'assignment.add') newRecordIds.add(m.data.id)
+    if (m.kind === 'progress.post' || m.kind === 'evidence.add' || m.kind === 'assignment.add')
+      newRecordIds.add(m.data.id)
     switch (m.kind) {
       case 'progress.post':
         actionIds.add(m.data.actionId)
@@ -47,5 +48,17 @@ export function referencedIds(mutations: Mutation[]) {
         break
     }
   }
-  return { actionIds, milestoneIds, assignmentIds, attachmentIds, personIds, teamIds, newRecordIds, surveyIds, areaIds, measureIds, statusIds }
+  return {
+    actionIds,
+    milestoneIds,
+    assignmentIds,
+    attachmentIds,
+    personIds,
+    teamIds,
+    newRecordIds,
+    surveyIds,
+    areaIds,
+    measureIds,
+    statusIds,
+  }
 }

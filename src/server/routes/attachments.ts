@@ -12,7 +12,11 @@ import { defaultUploadQuotaBytes, heldUploadBytes, uploadIdleDays } from '../att
 const params = z.object({ id: uuid('The attachment id must be a UUID made on the device.') })
 const chunkQuery = z.object({
   offset: z.coerce.number().int().nonnegative(),
-  size: z.coerce.number().int().positive().max(maxAttachmentBytes, `Files can be at most ${maxAttachmentBytes / 1024 / 1024} MB.`),
+  size: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(maxAttachmentBytes, `Files can be at most ${maxAttachmentBytes / 1024 / 1024} MB.`),
   name: pgText(255, { trim: true }).min(1),
   type: z.string().refine((type) => allowedAttachmentTypes.includes(type), 'This type of file cannot be attached.'),
 })
@@ -76,21 +80,34 @@ export function attachmentRoutes(db: Database, store: AttachmentStore, quotaByte
           `Let the evidence already waiting finish sending, then try again; files left unused for ${uploadIdleDays} days are removed.`,
       )
     }
-    await store.writeChunk(tx, { id, offset: received, bytes: chunk, completes: received + chunk.length === query.size })
-    await tx.query('update attachments set received_bytes = $2, last_chunk_at = now() where id = $1', [id, received + chunk.length])
+    await store.writeChunk(tx, {
+      id,
+      offset: received,
+      bytes: chunk,
+      completes: received + chunk.length === query.size,
+    })
+    await tx.query('update attachments set received_bytes = $2, last_chunk_at = now() where id = $1', [
+      id,
+      received + chunk.length,
+    ])
     return { receivedBytes: received + chunk.length, size: query.size }
   }
 
   return async (app: FastifyInstance) => {
     app.addHook('preHandler', requireViewer(db))
-    app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: uploadChunkBytes * 2 }, (_request, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: uploadChunkBytes * 2 },
+      (_request, body, done) => done(null, body),
     )
 
     app.get('/attachments/:id/status', async (request) => {
       const { id } = parseInput(params, request.params)
       const viewer = viewerOf(request)
-      const rows = await db.query<Row>('select * from attachments where id = $1 and uploaded_by = $2', [id, viewer.person.id])
+      const rows = await db.query<Row>('select * from attachments where id = $1 and uploaded_by = $2', [
+        id,
+        viewer.person.id,
+      ])
       const row = rows[0]
       if (!row) throw new HttpError(404, 'not_found', 'The server has none of this file yet.')
       return { receivedBytes: Number(row.received_bytes), size: Number(row.size) }
@@ -100,12 +117,19 @@ export function attachmentRoutes(db: Database, store: AttachmentStore, quotaByte
       const { id } = parseInput(params, request.params)
       const query = parseInput(chunkQuery, request.query)
       const viewer = viewerOf(request)
-      if (viewer.person.role === 'viewer') throw new HttpError(403, 'read_only', 'Your account can read the plan but not add evidence.')
+      if (viewer.person.role === 'viewer')
+        throw new HttpError(403, 'read_only', 'Your account can read the plan but not add evidence.')
       const chunk = request.body
-      if (!(chunk instanceof Buffer) || chunk.length === 0) throw new HttpError(400, 'empty_chunk', 'Send the bytes of the file as application/octet-stream.')
-      if (query.offset + chunk.length > query.size) throw new HttpError(400, 'too_long', 'This chunk goes past the end of the file.')
+      if (!(chunk instanceof Buffer) || chunk.length === 0)
+        throw new HttpError(400, 'empty_chunk', 'Send the bytes of the file as application/octet-stream.')
+      if (query.offset + chunk.length > query.size)
+        throw new HttpError(400, 'too_long', 'This chunk goes past the end of the file.')
       if (query.offset === 0 && !contentMatchesType(chunk, query.type)) {
-        throw new HttpError(415, 'wrong_content', `“${query.name}” is not really a ${query.type} file, so it cannot be attached.`)
+        throw new HttpError(
+          415,
+          'wrong_content',
+          `“${query.name}” is not really a ${query.type} file, so it cannot be attached.`,
+        )
       }
       try {
         return await db.transaction((tx) => acceptChunk(tx, viewer, id, query, chunk))
@@ -113,7 +137,11 @@ export function attachmentRoutes(db: Database, store: AttachmentStore, quotaByte
         if (!(error instanceof OffsetMismatch)) throw error
         const { receivedBytes } = error
         reply.status(409)
-        return { error: { code: 'offset_mismatch', message: `The server has ${receivedBytes} bytes; continue from there.` }, receivedBytes, size: query.size }
+        return {
+          error: { code: 'offset_mismatch', message: `The server has ${receivedBytes} bytes; continue from there.` },
+          receivedBytes,
+          size: query.size,
+        }
       }
     })
 
@@ -122,7 +150,10 @@ export function attachmentRoutes(db: Database, store: AttachmentStore, quotaByte
       const viewer = viewerOf(request)
       const rows = await db.query<Row>('select * from attachments where id = $1 and org_id = $2', [id, viewer.orgId])
       const row = rows[0]
-      const visible = row && (row.evidence_id !== null || row.uploaded_by === viewer.person.id) && Number(row.received_bytes) === Number(row.size)
+      const visible =
+        row &&
+        (row.evidence_id !== null || row.uploaded_by === viewer.person.id) &&
+        Number(row.received_bytes) === Number(row.size)
       if (!visible) throw new HttpError(404, 'not_found', 'There is no such attachment.')
       const bytes = await store.read(id)
       reply

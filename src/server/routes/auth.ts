@@ -26,7 +26,11 @@ export function authRoutes(db: Database, options: { secureCookies: boolean; pass
   return async (app: FastifyInstance) => {
     app.post('/auth/sign-in', async (request, reply) => {
       if (options.passwordSignIn === false) {
-        throw new HttpError(403, 'password_sign_in_off', "Passwords are switched off here. Sign in with your organisation's account instead.")
+        throw new HttpError(
+          403,
+          'password_sign_in_off',
+          "Passwords are switched off here. Sign in with your organisation's account instead.",
+        )
       }
       const { email, password } = parseInput(signInSchema, request.body)
       const throttled = await reserveSignInAttempt(db, email, request.ip)
@@ -58,8 +62,6 @@ export function authRoutes(db: Database, options: { secureCookies: boolean; pass
       return reply.status(204).send()
     })
 
-    app.get('/auth/session', { preHandler: requireViewer(db) }, async (request) =>
-      sessionInfo(db, viewerOf(request)),
-    )
+    app.get('/auth/session', { preHandler: requireViewer(db) }, async (request) => sessionInfo(db, viewerOf(request)))
   }
 }

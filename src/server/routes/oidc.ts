@@ -44,7 +44,9 @@ const lostLogin = new SignInProblem(
 
 async function accountForEmail(db: Database, email: string): Promise<string | undefined> {
   // Two accounts whose emails differ only in case would be ambiguous: neither is chosen.
-  const rows = await db.query<{ person_id: string }>('select person_id from accounts where lower(email) = $1 limit 2', [email])
+  const rows = await db.query<{ person_id: string }>('select person_id from accounts where lower(email) = $1 limit 2', [
+    email,
+  ])
   return rows.length === 1 ? rows[0]!.person_id : undefined
 }
 
@@ -117,11 +119,17 @@ export function oidcRoutes(db: Database, settings: SignInSettings, cookies: Cook
       if (!personId) {
         return showProblem(
           reply,
-          new SignInProblem(403, 'No account in Golden Thread', `There is no account for ${email} in Golden Thread. Ask your plan admin to add you.`),
+          new SignInProblem(
+            403,
+            'No account in Golden Thread',
+            `There is no account for ${email} in Golden Thread. Ask your plan admin to add you.`,
+          ),
         )
       }
       await issueSession(db, request, reply, personId, cookies)
-      const complete = login.nextPath ? `/sign-in/complete?next=${encodeURIComponent(login.nextPath)}` : '/sign-in/complete'
+      const complete = login.nextPath
+        ? `/sign-in/complete?next=${encodeURIComponent(login.nextPath)}`
+        : '/sign-in/complete'
       return reply.header('cache-control', 'no-store').redirect(complete, 302)
     })
   }

@@ -13,7 +13,8 @@ const params = z.object({ id: uuid('The person id must be a UUID.') })
 
 function adminOf(request: FastifyRequest): Viewer {
   const viewer = viewerOf(request)
-  if (viewer.person.role !== 'admin') throw new HttpError(403, 'forbidden', 'Only a plan admin can see and end the sessions of other people.')
+  if (viewer.person.role !== 'admin')
+    throw new HttpError(403, 'forbidden', 'Only a plan admin can see and end the sessions of other people.')
   return viewer
 }
 
@@ -33,7 +34,13 @@ export function peopleRoutes(db: Database) {
         [admin.orgId, sessionIdleSeconds],
       )
       return {
-        people: rows.map((row) => ({ id: row.id, name: row.name, jobTitle: row.job_title, role: row.role, activeSessions: row.active_sessions })),
+        people: rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          jobTitle: row.job_title,
+          role: row.role,
+          activeSessions: row.active_sessions,
+        })),
       }
     })
 

@@ -16,7 +16,13 @@ const problemsShown = 100
 function refusal(error: ImportRefused): HttpError {
   const { problems } = error
   const more = problems.length - problemsShown
-  const shown = more > 0 ? [...problems.slice(0, problemsShown), { path: '(the document)', message: `…and ${more} more problems. Fix these first.` }] : problems
+  const shown =
+    more > 0
+      ? [
+          ...problems.slice(0, problemsShown),
+          { path: '(the document)', message: `…and ${more} more problems. Fix these first.` },
+        ]
+      : problems
   return new HttpError(422, 'import_refused', error.message, shown)
 }
 
@@ -43,7 +49,9 @@ export function planImportRoutes(db: Database) {
     const admin = adminOf(request)
     try {
       const document = await planDocumentOf(incomingOf(request.body))
-      return await db.transaction((tx) => importPlan(tx, { orgId: admin.orgId, document, importedBy: admin.person.id, dryRun }))
+      return await db.transaction((tx) =>
+        importPlan(tx, { orgId: admin.orgId, document, importedBy: admin.person.id, dryRun }),
+      )
     } catch (error) {
       if (error instanceof ImportRefused) throw refusal(error)
       throw error

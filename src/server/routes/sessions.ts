@@ -22,7 +22,8 @@ export function sessionRoutes(db: Database) {
     app.delete('/auth/sessions/:id', async (request, reply) => {
       const { id } = parseInput(params, request.params)
       const ended = await endSessions(db, viewerOf(request).person.id, { only: id })
-      if (ended === 0) throw new HttpError(404, 'not_found', 'That device is not signed in as you, or was already signed out.')
+      if (ended === 0)
+        throw new HttpError(404, 'not_found', 'That device is not signed in as you, or was already signed out.')
       if (id === sessionIdOf(request)) reply.clearCookie(sessionCookie, { path: '/api' })
       return reply.status(204).send()
     })

@@ -15,7 +15,12 @@ function visibleTo(viewer: Viewer, results: PublishedResults): PublishedResults 
   const { role, teamIds, managesTeamIds } = viewer.person
   if (role === 'admin' || role === 'viewer') return results
   const mine = new Set([...teamIds, ...(role === 'manager' ? managesTeamIds : [])])
-  return { ...results, groups: results.groups.filter((g) => g.group.kind === 'organisation' || (g.group.kind === 'team' && mine.has(g.group.id))) }
+  return {
+    ...results,
+    groups: results.groups.filter(
+      (g) => g.group.kind === 'organisation' || (g.group.kind === 'team' && mine.has(g.group.id)),
+    ),
+  }
 }
 
 /**

@@ -7,7 +7,10 @@ import type { Queryable } from '../db/database'
  */
 export async function closedAmong(q: Queryable, surveyIds: string[]): Promise<Set<string>> {
   if (!surveyIds.length) return new Set()
-  const rows = await q.query<{ survey_id: string }>('select survey_id from closed_surveys where survey_id = any($1::uuid[])', [surveyIds])
+  const rows = await q.query<{ survey_id: string }>(
+    'select survey_id from closed_surveys where survey_id = any($1::uuid[])',
+    [surveyIds],
+  )
   return new Set(rows.map((r) => r.survey_id))
 }
 

@@ -15,7 +15,10 @@ const todayIso = () => new Date().toISOString().slice(0, 10)
  * sweep on another replica) changes nothing.
  */
 export async function closeSurvey(tx: Queryable, orgId: string, surveyId: string): Promise<boolean> {
-  const marked = await tx.query('insert into closed_surveys (survey_id) values ($1) on conflict do nothing returning survey_id', [surveyId])
+  const marked = await tx.query(
+    'insert into closed_surveys (survey_id) values ($1) on conflict do nothing returning survey_id',
+    [surveyId],
+  )
   if (!marked.length) return false
   const survey = await loadSurvey(tx, orgId, surveyId)
   if (!survey) throw new Error(`Survey ${surveyId} is not in organisation ${orgId}`)
@@ -33,12 +36,18 @@ async function recordActuals(tx: Queryable, orgId: string, survey: Survey, resul
   // Versions first: a push takes the organisation's lock before any measure's, and so must this.
   let version = await reserveVersions(tx, orgId, measured.length)
   for (const measure of measured) {
-    const rows = await tx.query<{ actuals: { period: string }[] }>('select actuals from measures where id = $1 and org_id = $2 for update', [measure.measureId, orgId])
+    const rows = await tx.query<{ actuals: { period: string }[] }>(
+      'select actuals from measures where id = $1 and org_id = $2 for update',
+      [measure.measureId, orgId],
+    )
     const actuals = rows[0]?.actuals
     if (!actuals || actuals.some((a) => a.period === survey.title)) continue
     await tx.query('update measures set actuals = $2, version = $3 where id = $1', [
       measure.measureId,
-      JSON.stringify([...actuals, { period: survey.title, value: measure.percent, note: `Staff survey closed ${survey.closesOn}` }]),
+      JSON.stringify([
+        ...actuals,
+        { period: survey.title, value: measure.percent, note: `Staff survey closed ${survey.closesOn}` },
+      ]),
       version++,
     ])
   }
@@ -59,7 +68,10 @@ export async function closeDueSurveys(db: Database, today = todayIso()): Promise
   for (const { id } of due) {
     try {
       const done = await db.transaction(async (tx) => {
-        const [locked] = await tx.query<{ org_id: string }>('select org_id from surveys where id = $1 for update skip locked', [id])
+        const [locked] = await tx.query<{ org_id: string }>(
+          'select org_id from surveys where id = $1 for update skip locked',
+          [id],
+        )
         return locked ? closeSurvey(tx, locked.org_id, id) : false
       })
       if (done) closed.push(id)
@@ -67,6 +79,7 @@ export async function closeDueSurveys(db: Database, today = todayIso()): Promise
       failures.push(failure)
     }
   }
-  if (failures.length) throw new AggregateError(failures, `${failures.length} of ${due.length} surveys due to close could not be closed.`)
+  if (failures.length)
+    throw new AggregateError(failures, `${failures.length} of ${due.length} surveys due to close could not be closed.`)
   return closed
 }

@@ -13,7 +13,11 @@ import type { StoredResponse } from '../../shared/survey-results'
 const placeBound = 2 ** 47
 
 /** Adds one person's answers at a random place in their bucket. */
-export async function addResponse(tx: Queryable, surveyId: string, response: Pick<StoredResponse, 'teamId' | 'areaId'> & { answers: Record<string, unknown> }): Promise<void> {
+export async function addResponse(
+  tx: Queryable,
+  surveyId: string,
+  response: Pick<StoredResponse, 'teamId' | 'areaId'> & { answers: Record<string, unknown> },
+): Promise<void> {
   // The place comes from the operating system's random source, not PostgreSQL's random().
   const place = randomInt(placeBound) / placeBound
   await tx.query(
@@ -49,6 +53,9 @@ export async function loadResponses(q: Queryable, surveyId: string): Promise<Sto
 }
 
 export async function countResponses(q: Queryable, surveyId: string): Promise<number> {
-  const rows = await q.query<{ n: number }>('select coalesce(sum(jsonb_array_length(answers)), 0)::int as n from survey_answer_buckets where survey_id = $1', [surveyId])
+  const rows = await q.query<{ n: number }>(
+    'select coalesce(sum(jsonb_array_length(answers)), 0)::int as n from survey_answer_buckets where survey_id = $1',
+    [surveyId],
+  )
   return rows[0]?.n ?? 0
 }

@@ -1,7 +1,13 @@
 import type { Queryable } from '../db/database'
 import { rowToRecord } from '../db/tables'
 import { reportingTeam, surveySchema, type Survey } from '../../shared/surveys'
-import { computeResults, resultsSoFar, type LinkedMeasure, type PublishedResults, type ResultsSoFar } from '../../shared/survey-results'
+import {
+  computeResults,
+  resultsSoFar,
+  type LinkedMeasure,
+  type PublishedResults,
+  type ResultsSoFar,
+} from '../../shared/survey-results'
 import { isClosed } from './closed'
 import { countResponses, loadResponses } from './responses'
 
@@ -11,16 +17,30 @@ import { countResponses, loadResponses } from './responses'
  */
 
 export async function loadSurvey(q: Queryable, orgId: string, id: string): Promise<Survey | undefined> {
-  const rows = await q.query<{ data: Record<string, unknown> }>('select to_jsonb(s) as data from surveys s where id = $1 and org_id = $2', [id, orgId])
+  const rows = await q.query<{ data: Record<string, unknown> }>(
+    'select to_jsonb(s) as data from surveys s where id = $1 and org_id = $2',
+    [id, orgId],
+  )
   return rows[0] ? surveySchema.parse(rowToRecord(rows[0].data)) : undefined
 }
 
 const loadTeams = (q: Queryable, orgId: string) =>
-  q.query<{ id: string; name: string; areaId: string }>('select id, name, area_id as "areaId" from teams where org_id = $1 order by name', [orgId])
+  q.query<{ id: string; name: string; areaId: string }>(
+    'select id, name, area_id as "areaId" from teams where org_id = $1 order by name',
+    [orgId],
+  )
 
 /** The audience of each group ('organisation' for the whole), counted the way answers are filed. */
-async function countAudience(q: Queryable, orgId: string, survey: Survey, teams: { id: string; areaId: string }[]): Promise<Map<string, number>> {
-  const people = await q.query<{ team_ids: string[] }>("select team_ids from people where org_id = $1 and role <> 'viewer'", [orgId])
+async function countAudience(
+  q: Queryable,
+  orgId: string,
+  survey: Survey,
+  teams: { id: string; areaId: string }[],
+): Promise<Map<string, number>> {
+  const people = await q.query<{ team_ids: string[] }>(
+    "select team_ids from people where org_id = $1 and role <> 'viewer'",
+    [orgId],
+  )
   const areaOfTeam = new Map(teams.map((t) => [t.id, t.areaId]))
   const audience = new Map<string, number>()
   const count = (key: string) => audience.set(key, (audience.get(key) ?? 0) + 1)
@@ -52,7 +72,10 @@ export async function closedResults(q: Queryable, orgId: string, survey: Survey)
   const previousResponses = comparable ? await loadResponses(q, comparable.id) : []
   const org = await q.query<{ id: string; name: string }>('select id, name from organisations where id = $1', [orgId])
   // The company-wide area is the organisation itself; its teams are reported as teams.
-  const areas = await q.query<{ id: string; name: string }>("select id, name from areas where org_id = $1 and kind <> 'organisation' order by position", [orgId])
+  const areas = await q.query<{ id: string; name: string }>(
+    "select id, name from areas where org_id = $1 and kind <> 'organisation' order by position",
+    [orgId],
+  )
   const teams = await loadTeams(q, orgId)
   const measures = await q.query<LinkedMeasure>(
     'select id, title, direction, targets from measures where org_id = $1 and id = any($2::uuid[])',

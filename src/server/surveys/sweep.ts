@@ -6,7 +6,11 @@ import { closeDueSurveys } from './closing'
  * stop that waits for a sweep under way. Keeps nothing in memory that another replica
  * needs: each run asks the database afresh, and closing is safe on several at once.
  */
-export function startSurveySweep(db: Database, onError: (error: unknown) => void, everyMs = 60_000): () => Promise<void> {
+export function startSurveySweep(
+  db: Database,
+  onError: (error: unknown) => void,
+  everyMs = 60_000,
+): () => Promise<void> {
   let running: Promise<void> | undefined
   const sweep = () => {
     running ??= closeDueSurveys(db)

@@ -15,4 +15,5 @@ export const spreadsheetUploadSchema = z.strictObject({
 })
 export type SpreadsheetUpload = z.infer<typeof spreadsheetUploadSchema>
 
-export const isSpreadsheetUpload = (body: unknown): boolean => typeof body === 'object' && body !== null && 'spreadsheet' in body
+export const isSpreadsheetUpload = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && 'spreadsheet' in body

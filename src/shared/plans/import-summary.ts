@@ -1,6 +1,17 @@
 /** What an import (or its preview) tells the plan admin; the server's answer to both. */
 export type ImportedRecordKind =
-  | 'organisation' | 'value' | 'area' | 'outcome' | 'plan' | 'recommendation' | 'theme' | 'action' | 'milestone' | 'measure' | 'risk' | 'section'
+  | 'organisation'
+  | 'value'
+  | 'area'
+  | 'outcome'
+  | 'plan'
+  | 'recommendation'
+  | 'theme'
+  | 'action'
+  | 'milestone'
+  | 'measure'
+  | 'risk'
+  | 'section'
 
 export interface ImportItem {
   kind: ImportedRecordKind

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { anyYear, pgDate, pgText } from '../pg-values'
 import { areaKinds, planKinds, planStatuses } from '../entities'
-import { documentBoardRoles, measureDirections, measureUnits, recommendationSourceKinds, sectionKinds } from '../plan-records'
+import {
+  documentBoardRoles,
+  measureDirections,
+  measureUnits,
+  recommendationSourceKinds,
+  sectionKinds,
+} from '../plan-records'
 
 /**
  * The plan-document format, version 2: one plan, imported into an
@@ -15,7 +21,10 @@ import { documentBoardRoles, measureDirections, measureUnits, recommendationSour
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'keys are lower-case words joined by hyphens')
 const isoDate = pgDate(anyYear)
 // What PostgreSQL can store (no NUL, no half an emoji), and never empty: a field a document lacks is left out.
-const text = pgText(100_000, { trim: true }).min(1, 'Leave out a field the document does not give, rather than writing it empty.')
+const text = pgText(100_000, { trim: true }).min(
+  1,
+  'Leave out a field the document does not give, rather than writing it empty.',
+)
 const provenance = { source: text.optional(), sourceNote: text.optional() }
 
 /** A date as the document writes it ("March 2018 and ongoing"), with a date only where one can be read. */
@@ -115,8 +124,24 @@ export const measureDoc = z.strictObject({
   /** As the document says it: "below 15%", "more than 75%". */
   comparison: text.optional(),
   direction: z.enum(measureDirections).optional(),
-  baseline: z.strictObject({ value: z.number().optional(), text: text.optional(), date: isoDate.optional(), period: text.optional() }).optional(),
-  targets: z.array(z.strictObject({ value: z.number().optional(), text: text.optional(), by: isoDate.optional(), period: text.optional() })).default([]),
+  baseline: z
+    .strictObject({
+      value: z.number().optional(),
+      text: text.optional(),
+      date: isoDate.optional(),
+      period: text.optional(),
+    })
+    .optional(),
+  targets: z
+    .array(
+      z.strictObject({
+        value: z.number().optional(),
+        text: text.optional(),
+        by: isoDate.optional(),
+        period: text.optional(),
+      }),
+    )
+    .default([]),
   actuals: z.array(z.strictObject({ period: text, value: z.number(), note: text.optional() })).default([]),
   /** Comparators: "Royal Greenwich council overall: 72". */
   benchmarks: z.array(z.strictObject({ label: text, value: z.number().optional(), text: text.optional() })).default([]),
@@ -133,11 +158,15 @@ export const sectionDoc = z.strictObject({
   paragraphs: z.array(text).default([]),
   items: z.array(z.strictObject({ title: text.optional(), text, points: z.array(text).default([]) })).default([]),
   table: z
-    .strictObject({ caption: text.optional(), columns: z.array(text).min(1), rows: z.array(z.array(pgText(100_000))), notes: z.array(text).default([]) })
+    .strictObject({
+      caption: text.optional(),
+      columns: z.array(text).min(1),
+      rows: z.array(z.array(pgText(100_000))),
+      notes: z.array(text).default([]),
+    })
     .optional(),
   ...provenance,
 })
-
 
 export const planDocumentSchema = z.strictObject({
   format: z.literal('golden-thread/plan@2'),
@@ -169,7 +198,15 @@ export const planDocumentSchema = z.strictObject({
         owner: text.optional(),
         date: isoDate.optional(),
         versions: z
-          .array(z.strictObject({ version: text, date: isoDate.optional(), dateText: text.optional(), approvedBy: text.optional(), note: text.optional() }))
+          .array(
+            z.strictObject({
+              version: text,
+              date: isoDate.optional(),
+              dateText: text.optional(),
+              approvedBy: text.optional(),
+              note: text.optional(),
+            }),
+          )
           .default([]),
         reviewDate: isoDate.optional(),
         reviewText: text.optional(),
@@ -179,7 +216,9 @@ export const planDocumentSchema = z.strictObject({
       })
       .default({ versions: [], boards: [], notes: [] }),
     succeeds: key.optional(),
-    serves: z.strictObject({ plans: z.array(key).default([]), outcomes: z.array(key).default([]) }).default({ plans: [], outcomes: [] }),
+    serves: z
+      .strictObject({ plans: z.array(key).default([]), outcomes: z.array(key).default([]) })
+      .default({ plans: [], outcomes: [] }),
     source: text,
     sourceNote: text.optional(),
   }),

@@ -38,7 +38,9 @@ export const statusSetSchema = z.object({
 export const attachmentRefSchema = z.object({
   id,
   name: pgText(255, { trim: true }).min(1),
-  mediaType: z.string().refine((type) => allowedAttachmentTypes.includes(type), 'This type of file cannot be attached.'),
+  mediaType: z
+    .string()
+    .refine((type) => allowedAttachmentTypes.includes(type), 'This type of file cannot be attached.'),
   size: z.number().int().positive().max(maxAttachmentBytes),
 })
 

@@ -75,7 +75,8 @@ async function measuredPull(work: () => Promise<number>, started?: (at: number) 
   const pulls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
     (entry) => entry.name.includes('/api/sync/pull') && entry.startTime >= start,
   )
-  const sum = (pick: (entry: PerformanceResourceTiming) => number) => pulls.reduce((total, entry) => total + pick(entry), 0)
+  const sum = (pick: (entry: PerformanceResourceTiming) => number) =>
+    pulls.reduce((total, entry) => total + pick(entry), 0)
   return {
     ms: end - start,
     received,
@@ -123,7 +124,10 @@ const api = {
       next: (team) => shown.push({ at: performance.now() - start, key: team ? teamKey(team) : '' }),
     })
     try {
-      const run = await measuredPull(() => pullAll(db), (at) => (start = at))
+      const run = await measuredPull(
+        () => pullAll(db),
+        (at) => (start = at),
+      )
       const final = await loadTeamPriorities(db, personId)
       if (!final) throw new Error(`Person ${personId} is not in the local database after the sync`)
       const key = teamKey(final)
@@ -131,7 +135,10 @@ const api = {
       return {
         ...run,
         teamUsableMs: usable ? usable.at : null,
-        team: { projects: final.ownProjects.length + final.priorities.reduce((n, group) => n + group.projects.length, 0), priorities: final.priorities.length },
+        team: {
+          projects: final.ownProjects.length + final.priorities.reduce((n, group) => n + group.projects.length, 0),
+          priorities: final.priorities.length,
+        },
       }
     } finally {
       subscription.unsubscribe()
@@ -173,7 +180,8 @@ const api = {
   },
 
   /** Queues changes in the outbox, as a person working offline would. */
-  queueChanges: (personId: string, targets: PushTargets, total: number, statusEvery: number) => queueChanges(db, personId, targets, total, statusEvery),
+  queueChanges: (personId: string, targets: PushTargets, total: number, statusEvery: number) =>
+    queueChanges(db, personId, targets, total, statusEvery),
   /** Sends the outbox with the real pushAll, uploads first. */
   pushOutbox: () => pushOutbox(db),
   makePhotos,

@@ -56,7 +56,13 @@ const words = (
  * `noise` is the grain's opacity (0–1); it is what makes the JPEG the size of a phone
  * photo, as real grain does.
  */
-async function drawDocumentPhoto(seed: number, width: number, height: number, noise: number, quality: number): Promise<Blob> {
+async function drawDocumentPhoto(
+  seed: number,
+  width: number,
+  height: number,
+  noise: number,
+  quality: number,
+): Promise<Blob> {
   const random = generator(seed * 7919 + 17)
   const canvas = new OffscreenCanvas(width, height)
   const context = canvas.getContext('2d')
@@ -73,7 +79,14 @@ async function drawDocumentPhoto(seed: number, width: number, height: number, no
     context.beginPath()
     const y = random() * height
     context.moveTo(0, y)
-    context.bezierCurveTo(width / 3, y + (random() - 0.5) * 200, (2 * width) / 3, y + (random() - 0.5) * 200, width, y + (random() - 0.5) * 100)
+    context.bezierCurveTo(
+      width / 3,
+      y + (random() - 0.5) * 200,
+      (2 * width) / 3,
+      y + (random() - 0.5) * 200,
+      width,
+      y + (random() - 0.5) * 100,
+    )
     context.stroke()
   }
 
@@ -101,7 +114,11 @@ async function drawDocumentPhoto(seed: number, width: number, height: number, no
   y += 90 * unit
   context.font = `${Math.round(52 * unit)}px serif`
   context.fillStyle = '#444'
-  context.fillText(`Kingston Children with Disabilities Team · ${10 + (seed % 18)} March 2024 · page ${1 + (seed % 3)} of 3`, margin, y)
+  context.fillText(
+    `Kingston Children with Disabilities Team · ${10 + (seed % 18)} March 2024 · page ${1 + (seed % 3)} of 3`,
+    margin,
+    y,
+  )
   y += 110 * unit
 
   // Body text at 10 pt, as on a printed report.
@@ -137,7 +154,12 @@ async function drawDocumentPhoto(seed: number, width: number, height: number, no
     context.stroke()
     context.font = `${row === 0 ? 'bold ' : ''}${Math.round(33 * unit)}px sans-serif`
     columns.forEach((column, index) => {
-      const text = row === 0 ? ['Measure', 'Baseline', 'Target', 'Actual'][index]! : index === 0 ? `${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}` : `${Math.floor(random() * 100)}%`
+      const text =
+        row === 0
+          ? ['Measure', 'Baseline', 'Target', 'Actual'][index]!
+          : index === 0
+            ? `${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}`
+            : `${Math.floor(random() * 100)}%`
       context.fillText(text, margin + column * (right - margin), y)
     })
     y += lineHeight
@@ -146,7 +168,14 @@ async function drawDocumentPhoto(seed: number, width: number, height: number, no
   context.restore()
 
   // Uneven light: brighter where the window is, a shadow where the phone was held.
-  const light = context.createRadialGradient(width * (0.2 + random() * 0.3), height * 0.15, 0, width / 2, height / 2, height * 0.9)
+  const light = context.createRadialGradient(
+    width * (0.2 + random() * 0.3),
+    height * 0.15,
+    0,
+    width / 2,
+    height / 2,
+    height * 0.9,
+  )
   light.addColorStop(0, 'rgba(255, 250, 235, 0.18)')
   light.addColorStop(1, 'rgba(0, 0, 0, 0.22)')
   context.fillStyle = light
@@ -178,7 +207,13 @@ async function drawDocumentPhoto(seed: number, width: number, height: number, no
 }
 
 /** Makes `count` photos as a 12-megapixel phone camera would save them, and keeps them for `resizePhotos`. */
-export async function makePhotos(count: number, width: number, height: number, noise: number, quality: number): Promise<MadePhoto[]> {
+export async function makePhotos(
+  count: number,
+  width: number,
+  height: number,
+  noise: number,
+  quality: number,
+): Promise<MadePhoto[]> {
   originals = []
   const made: MadePhoto[] = []
   for (let i = 0; i < count; i++) {
@@ -200,7 +235,14 @@ export async function resizePhotos(): Promise<ResizeRun[]> {
     const photo = await resizePhoto(file)
     const ms = performance.now() - start
     resized.push({ name: file.name.replace(/\.[^.]*$/, '.jpg'), bytes: photo.bytes })
-    runs.push({ name: file.name, originalBytes: file.size, bytes: photo.bytes.byteLength, width: photo.width, height: photo.height, ms })
+    runs.push({
+      name: file.name,
+      originalBytes: file.size,
+      bytes: photo.bytes.byteLength,
+      width: photo.width,
+      height: photo.height,
+      ms,
+    })
   }
   return runs
 }
@@ -224,7 +266,13 @@ export async function queuePhotoEvidence(db: LocalDatabase, personId: string, ac
   for (let first = 0; first < resized.length; first += maxAttachmentsPerEvidence) {
     const uploads: Omit<PendingUpload, 'mutationId' | 'sentBytes'>[] = resized
       .slice(first, first + maxAttachmentsPerEvidence)
-      .map((photo) => ({ id: crypto.randomUUID(), name: photo.name, mediaType: 'image/jpeg', size: photo.bytes.byteLength, bytes: photo.bytes }))
+      .map((photo) => ({
+        id: crypto.randomUUID(),
+        name: photo.name,
+        mediaType: 'image/jpeg',
+        size: photo.bytes.byteLength,
+        bytes: photo.bytes,
+      }))
     const data = {
       id: crypto.randomUUID(),
       actionId,

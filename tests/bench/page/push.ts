@@ -61,21 +61,35 @@ const statuses: WorkStatus[] = ['on-track', 'at-risk', 'on-track', 'complete', '
  * Queues `total` changes as a person working through a backlog would: progress updates on
  * their actions and, every `statusEvery`-th change, a status on one of their milestones.
  */
-export async function queueChanges(db: LocalDatabase, personId: string, targets: PushTargets, total: number, statusEvery: number): Promise<QueueRun> {
+export async function queueChanges(
+  db: LocalDatabase,
+  personId: string,
+  targets: PushTargets,
+  total: number,
+  statusEvery: number,
+): Promise<QueueRun> {
   const start = performance.now()
   let progress = 0
   let statusCount = 0
   for (let i = 0; i < total; i++) {
     if (statusEvery > 0 && i % statusEvery === statusEvery - 1 && targets.milestoneIds.length) {
       const entityId = targets.milestoneIds[statusCount % targets.milestoneIds.length]!
-      await queueChange(db, personId, { kind: 'status.set', data: { entity: 'milestone', entityId, status: statuses[statusCount % statuses.length]! } })
+      await queueChange(db, personId, {
+        kind: 'status.set',
+        data: { entity: 'milestone', entityId, status: statuses[statusCount % statuses.length]! },
+      })
       statusCount++
     } else {
       const rag = rags[i % rags.length]!
       const commentary = commentaries[i % commentaries.length]!
       await queueChange(db, personId, {
         kind: 'progress.post',
-        data: { id: crypto.randomUUID(), actionId: targets.actionIds[i % targets.actionIds.length]!, rag, commentary: rag === 'green' ? commentary : `${commentary} (${i})` },
+        data: {
+          id: crypto.randomUUID(),
+          actionId: targets.actionIds[i % targets.actionIds.length]!,
+          rag,
+          commentary: rag === 'green' ? commentary : `${commentary} (${i})`,
+        },
       })
       progress++
     }
@@ -105,7 +119,8 @@ export async function pushOutbox(db: LocalDatabase): Promise<PushRun> {
     const response = await original(input, init)
     const ms = performance.now() - startedAt
     if (path === '/api/sync/push') {
-      const size = typeof init?.body === 'string' ? (JSON.parse(init.body) as { mutations: unknown[] }).mutations.length : 0
+      const size =
+        typeof init?.body === 'string' ? (JSON.parse(init.body) as { mutations: unknown[] }).mutations.length : 0
       pushes.push({ size, startedAt, ms, status: response.status })
     } else if (path.endsWith('/chunks')) {
       const size = init?.body instanceof ArrayBuffer ? init.body.byteLength : 0

@@ -41,6 +41,8 @@ export class AppShell {
    * worker on a device takes over the page that installed it.
    */
   async waitForServiceWorkerControl(): Promise<void> {
-    await this.page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 15_000 })
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
+      timeout: 15_000,
+    })
   }
 }

@@ -26,7 +26,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       help: string
       nodes: { target: unknown[] }[]
     }
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Result[]; passes: Result[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: Result[]; passes: Result[] }> }
+      }
+    ).axe
     const results = await axe.run(document, { runOnly: tags })
     // A run that checked nothing would pass anything: make sure axe really looked.
     if (results.passes.length === 0) throw new Error('axe checked no rules on this page')

@@ -21,7 +21,13 @@ export function focused(page: Page): Promise<FocusStop | undefined> {
     const squash = (value: string) => value.replace(/\s+/g, ' ').trim()
     let name = squash(el.getAttribute('aria-label') ?? '')
     const labelledBy = el.getAttribute('aria-labelledby')
-    if (!name && labelledBy) name = squash(labelledBy.split(/\s+/).map((id) => text(document.getElementById(id))).join(' '))
+    if (!name && labelledBy)
+      name = squash(
+        labelledBy
+          .split(/\s+/)
+          .map((id) => text(document.getElementById(id)))
+          .join(' '),
+      )
     const labels = (el as HTMLInputElement).labels
     if (!name && labels?.length) name = squash([...labels].map(text).join(' '))
     // Name from content, leaving out what is hidden from assistive technology.
@@ -84,13 +90,22 @@ export async function tabThroughPage(page: Page, limit = 200): Promise<TabWalk> 
     const tabbed = (window as unknown as { tabbed: Element[] }).tabbed
     // One Tab stop per radio group: arrow keys move between its options.
     const radioGroupReached = (el: HTMLInputElement) =>
-      tabbed.some((other) => other instanceof HTMLInputElement && other.type === 'radio' && other.name === el.name && other.form === el.form)
+      tabbed.some(
+        (other) =>
+          other instanceof HTMLInputElement &&
+          other.type === 'radio' &&
+          other.name === el.name &&
+          other.form === el.form,
+      )
     const interactive = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')]
     return interactive
       .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !(el as HTMLButtonElement).disabled)
       .filter((el) => !tabbed.includes(el))
       .filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio' && el.name && radioGroupReached(el)))
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}"`)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}"`,
+      )
   })
   return { stops, unreached }
 }

@@ -25,7 +25,8 @@ export async function signInAs(page: Page, email: string): Promise<void> {
 
 /** The header's count of changes waiting on this device ("1 change waiting", "2 changes waiting"). */
 export function waitingBadge(page: Page, count?: number): Locator {
-  const text = count === undefined ? /^\d+ changes? waiting$/ : count === 1 ? '1 change waiting' : `${count} changes waiting`
+  const text =
+    count === undefined ? /^\d+ changes? waiting$/ : count === 1 ? '1 change waiting' : `${count} changes waiting`
   return page.getByRole('banner').getByText(text, { exact: true })
 }
 
@@ -48,7 +49,10 @@ export class ProjectPage {
     await this.shell.goTo('Search')
     const search = new SearchPage(this.page)
     await search.search(word)
-    await this.main.getByRole('link', { name: new RegExp(`^${code}\\s`) }).first().click()
+    await this.main
+      .getByRole('link', { name: new RegExp(`^${code}\\s`) })
+      .first()
+      .click()
     await shows(this.heading(code))
     await reachesPath(this.page, /^\/plan\/actions\//)
   }
@@ -60,7 +64,9 @@ export class ProjectPage {
   }
   /** A milestone's card, found by its heading. */
   milestone(title: string) {
-    return this.milestones.getByRole('listitem').filter({ has: this.page.getByRole('heading', { level: 3, name: title, exact: true }) })
+    return this.milestones
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { level: 3, name: title, exact: true }) })
   }
   /** The line under a milestone's heading: its status, when it is due, and whether a change is waiting to send. */
   milestoneStatusLine(title: string) {
@@ -69,7 +75,13 @@ export class ProjectPage {
   /** Waits until the milestone shows `status` (and, if given, whether a change to it is still waiting to send). */
   async showsMilestoneStatus(title: string, status: StatusWord, waiting?: boolean): Promise<void> {
     const line = this.milestoneStatusLine(title).filter({ hasText: new RegExp(`^\\W*${status}\\b`) })
-    await shows(waiting === undefined ? line : waiting ? line.filter({ hasText: 'Waiting to send' }) : line.filter({ hasNotText: 'Waiting to send' }))
+    await shows(
+      waiting === undefined
+        ? line
+        : waiting
+          ? line.filter({ hasText: 'Waiting to send' })
+          : line.filter({ hasNotText: 'Waiting to send' }),
+    )
   }
   statusSelect(title: string) {
     return this.milestone(title).getByLabel(`Status of “${title}”`, { exact: true })
@@ -91,7 +103,9 @@ export class ProjectPage {
   }
   /** The photos shown with a piece of evidence: images named "Photo: …". */
   photosOf(note: string) {
-    return this.evidenceItem(note).getByRole('list', { name: 'Photos' }).getByRole('img', { name: /^Photo: / })
+    return this.evidenceItem(note)
+      .getByRole('list', { name: 'Photos' })
+      .getByRole('img', { name: /^Photo: / })
   }
   get noteBox() {
     return this.evidence.getByLabel('Note', { exact: true })
@@ -113,7 +127,11 @@ export class ProjectPage {
   }
 
   /** Fills in and saves the evidence form; waits for "Evidence saved on this device…". */
-  async addEvidence(input: { note: string; milestone?: string; photos?: { name: string; mimeType: string; buffer: Buffer }[] }): Promise<void> {
+  async addEvidence(input: {
+    note: string
+    milestone?: string
+    photos?: { name: string; mimeType: string; buffer: Buffer }[]
+  }): Promise<void> {
     await this.noteBox.fill(input.note)
     if (input.milestone) await this.milestoneChoice.selectOption({ label: input.milestone })
     if (input.photos?.length) {
@@ -145,7 +163,9 @@ export class ChangesPage {
   async open(): Promise<void> {
     const shell = new AppShell(this.page)
     await shell.sync.open()
-    await shell.sync.disclosure.getByRole('link', { name: /^(See the .* waiting to send|Changes on this device)$/ }).click()
+    await shell.sync.disclosure
+      .getByRole('link', { name: /^(See the .* waiting to send|Changes on this device)$/ })
+      .click()
     await reachesPath(this.page, '/changes')
     await shows(shell.heading('Changes on this device'))
   }

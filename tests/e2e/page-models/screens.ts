@@ -3,7 +3,10 @@ import { shows } from './waits'
 
 /** A project's summary card: an article whose heading links to the project, named "K9: …". */
 export function projectCard(page: Page, code: string) {
-  return page.getByRole('main').getByRole('article').filter({ has: page.getByRole('link', { name: projectName(code) }) })
+  return page
+    .getByRole('main')
+    .getByRole('article')
+    .filter({ has: page.getByRole('link', { name: projectName(code) }) })
 }
 /** A project link's accessible name: its code, a colon, its description ("K9 : Work with…"). */
 export const projectName = (code: string) => new RegExp(`^${code}\\s*: `)

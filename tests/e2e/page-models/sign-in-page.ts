@@ -74,5 +74,7 @@ export async function signIn(page: Page, email = practitioner): Promise<void> {
   const signInPage = new SignInPage(page)
   await signInPage.open()
   await signInPage.submitAs(email)
-  await shows(page.getByRole('main').getByRole('heading', { level: 1, name: 'Kingston Children with Disabilities Team' }))
+  await shows(
+    page.getByRole('main').getByRole('heading', { level: 1, name: 'Kingston Children with Disabilities Team' }),
+  )
 }

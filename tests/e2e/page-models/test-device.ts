@@ -13,7 +13,10 @@ export interface TestDevice {
 }
 
 /** A test file's world: the real server with the demo, and one device with one tab on it. */
-export async function openTestDevice(device: DeviceName, options?: Parameters<typeof startApp>[0]): Promise<TestDevice> {
+export async function openTestDevice(
+  device: DeviceName,
+  options?: Parameters<typeof startApp>[0],
+): Promise<TestDevice> {
   const [app, browser] = await Promise.all([startApp(options), launchChromium()])
   const context = await newDeviceContext(browser, device, app.origin)
   const page = await context.newPage()

@@ -15,9 +15,12 @@ export async function hides(locator: Locator, timeout = patience): Promise<void>
 
 /** Waits for the browser's own address to reach `path` (with its query). */
 export async function reachesPath(page: Page, path: string | RegExp, timeout = patience): Promise<void> {
-  await page.waitForURL((url) => (typeof path === 'string' ? url.pathname + url.search === path : path.test(url.pathname + url.search)), {
-    timeout,
-  })
+  await page.waitForURL(
+    (url) => (typeof path === 'string' ? url.pathname + url.search === path : path.test(url.pathname + url.search)),
+    {
+      timeout,
+    },
+  )
 }
 
 /** The accessible names of every link a locator holds, in page order. */

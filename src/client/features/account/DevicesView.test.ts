@@ -26,7 +26,8 @@ describe('Your devices', { timeout: 30_000 }, () => {
     wrapper = undefined
   })
 
-  const signInHere = (email: string) => api('/auth/sign-in', { method: 'POST', body: { email, password: demoPassword } })
+  const signInHere = (email: string) =>
+    api('/auth/sign-in', { method: 'POST', body: { email, password: demoPassword } })
   const open = async () => {
     ;({ wrapper } = await mountView(DevicesView))
     return wrapper
@@ -58,33 +59,43 @@ describe('Your devices', { timeout: 30_000 }, () => {
 
   it('signs out of all other devices at once', async () => {
     await signInHere('viewer@demo.local')
-    const others = [await signInElsewhere(app, 'viewer@demo.local', iPhone), await signInElsewhere(app, 'viewer@demo.local', tablet)]
+    const others = [
+      await signInElsewhere(app, 'viewer@demo.local', iPhone),
+      await signInElsewhere(app, 'viewer@demo.local', tablet),
+    ]
     const w = await open()
     await settle(() => cards(w).length === 3, 10_000)
     await button(w, /^Sign out of all other devices$/).trigger('click')
     await settle(() => w.get('[role="status"]').text() === 'Signed out of 2 other devices.', 10_000)
     expect(cards(w)).toHaveLength(1)
-    for (const other of others) expect((await other.call('GET', '/api/sync/pull')).body.error?.code).toBe('session_ended')
+    for (const other of others)
+      expect((await other.call('GET', '/api/sync/pull')).body.error?.code).toBe('session_ended')
     expect((await api<{ person: { name: string } }>('/auth/session')).person.name).toBe('Pat Reid (demo)')
   })
 
-  it('says a connection is needed when the server cannot be reached, and tries again', { timeout: 180_000 }, async () => {
-    await signInHere('practitioner@demo.local')
-    await app.goOffline()
-    let w: VueWrapper
-    try {
-      w = await open()
-      await settle(() => w.find('[role="alert"]').exists(), 10_000)
-      expect(w.get('[role="alert"] h2').text()).toBe('There is a problem')
-      expect(w.get('[role="alert"] p').text()).toBe('You need a connection to see the devices you are signed in on. Try again when you have signal or Wi-Fi.')
-      expect(w.findAll('li.card')).toHaveLength(0)
-    } finally {
-      await app.goOnline()
-    }
-    await button(w, /^Try again$/).trigger('click')
-    await settle(() => cards(w).length > 0, 10_000)
-    expect(w.find('[role="alert"]').exists()).toBe(false)
-  })
+  it(
+    'says a connection is needed when the server cannot be reached, and tries again',
+    { timeout: 180_000 },
+    async () => {
+      await signInHere('practitioner@demo.local')
+      await app.goOffline()
+      let w: VueWrapper
+      try {
+        w = await open()
+        await settle(() => w.find('[role="alert"]').exists(), 10_000)
+        expect(w.get('[role="alert"] h2').text()).toBe('There is a problem')
+        expect(w.get('[role="alert"] p').text()).toBe(
+          'You need a connection to see the devices you are signed in on. Try again when you have signal or Wi-Fi.',
+        )
+        expect(w.findAll('li.card')).toHaveLength(0)
+      } finally {
+        await app.goOnline()
+      }
+      await button(w, /^Try again$/).trigger('click')
+      await settle(() => cards(w).length > 0, 10_000)
+      expect(w.find('[role="alert"]').exists()).toBe(false)
+    },
+  )
 
   it("removes the organisation's data from this device at once when its own session turns out to have been ended", async () => {
     await deviceWithPlan()

@@ -4,11 +4,19 @@ import { queueChange } from '../../sync/outbox'
 import { sendSoon } from '../../sync/send-soon'
 
 export async function postUpdate(personId: string, actionId: string, rag: Rag, commentary: string) {
-  await queueChange(localDb, personId, { kind: 'progress.post', data: { id: crypto.randomUUID(), actionId, rag, commentary: commentary.trim() } })
+  await queueChange(localDb, personId, {
+    kind: 'progress.post',
+    data: { id: crypto.randomUUID(), actionId, rag, commentary: commentary.trim() },
+  })
   sendSoon()
 }
 
-export async function setStatus(personId: string, entity: 'action' | 'milestone', entityId: string, status: WorkStatus) {
+export async function setStatus(
+  personId: string,
+  entity: 'action' | 'milestone',
+  entityId: string,
+  status: WorkStatus,
+) {
   await queueChange(localDb, personId, { kind: 'status.set', data: { entity, entityId, status } })
   sendSoon()
 }
@@ -18,7 +26,10 @@ export async function assignWork(
   work: { actionId: string | null; milestoneId: string | null },
   target: { personId: string | null; teamId: string | null },
 ) {
-  await queueChange(localDb, personId, { kind: 'assignment.add', data: { id: crypto.randomUUID(), ...work, ...target } })
+  await queueChange(localDb, personId, {
+    kind: 'assignment.add',
+    data: { id: crypto.randomUUID(), ...work, ...target },
+  })
   sendSoon()
 }
 

@@ -22,7 +22,11 @@ export async function loadDelivery(db: LocalDatabase, actionId: string): Promise
   const [updates, history, scope, people, teams, pending] = await Promise.all([
     updatesOfAction(db, actionId),
     historyOfAction(db, actionId),
-    loadActionScope(db, actionId, milestones.map((m) => m.id)),
+    loadActionScope(
+      db,
+      actionId,
+      milestones.map((m) => m.id),
+    ),
     db.people.toArray(),
     db.teams.toArray(),
     loadPendingIds(db),

@@ -8,7 +8,11 @@ export interface LocalActionScope extends ActionScope {
 }
 
 /** Who an action is assigned to, directly or through its milestones: the same facts the server checks. */
-export async function loadActionScope(db: LocalDatabase, actionId: string, milestoneIds: string[]): Promise<LocalActionScope> {
+export async function loadActionScope(
+  db: LocalDatabase,
+  actionId: string,
+  milestoneIds: string[],
+): Promise<LocalActionScope> {
   const [direct, viaMilestones] = await Promise.all([
     db.assignments.where('actionId').equals(actionId).toArray(),
     milestoneIds.length ? db.assignments.where('milestoneId').anyOf(milestoneIds).toArray() : Promise.resolve([]),

@@ -15,7 +15,8 @@ async function submit(pin: string, again: string) {
   await wrapper.get('form').trigger('submit')
 }
 
-const summaryLinks = () => wrapper.findAll('[role="alert"] a').map((link) => ({ text: link.text(), href: link.attributes('href') }))
+const summaryLinks = () =>
+  wrapper.findAll('[role="alert"] a').map((link) => ({ text: link.text(), href: link.attributes('href') }))
 
 describe('choosing a PIN after signing in', () => {
   beforeEach(async () => {
@@ -28,7 +29,11 @@ describe('choosing a PIN after signing in', () => {
     expect(wrapper.get('h1').text()).toBe('Choose a PIN for this device')
     expect(wrapper.get('label[for="new-pin"]').text()).toBe('New PIN')
     expect(wrapper.get('label[for="new-pin-again"]').text()).toBe('Enter the new PIN again')
-    expect(wrapper.get('#new-pin').attributes()).toMatchObject({ type: 'password', inputmode: 'numeric', 'aria-describedby': 'new-pin-hint' })
+    expect(wrapper.get('#new-pin').attributes()).toMatchObject({
+      type: 'password',
+      inputmode: 'numeric',
+      'aria-describedby': 'new-pin-hint',
+    })
     expect(wrapper.text()).toContain('Golden Thread locks after 15 minutes without use')
   })
 
@@ -40,7 +45,10 @@ describe('choosing a PIN after signing in', () => {
       { text: 'Enter the PIN again', href: '#new-pin-again' },
     ])
     expect(wrapper.get('#new-pin-error').text()).toBe('Error: Enter a PIN')
-    expect(wrapper.get('#new-pin').attributes()).toMatchObject({ 'aria-invalid': 'true', 'aria-describedby': 'new-pin-hint new-pin-error' })
+    expect(wrapper.get('#new-pin').attributes()).toMatchObject({
+      'aria-invalid': 'true',
+      'aria-describedby': 'new-pin-hint new-pin-error',
+    })
     expect(document.activeElement).toBe(wrapper.get('[role="alert"]').element)
 
     await wrapper.get('[role="alert"] a').trigger('click')
@@ -51,15 +59,21 @@ describe('choosing a PIN after signing in', () => {
   it('refuses a PIN that is easy to guess, in plain words', async () => {
     await submit('123456', '123456')
     await settle(() => wrapper.find('[role="alert"]').exists())
-    expect(summaryLinks()).toEqual([{ text: 'Choose a PIN that is harder to guess, not one like 111111, 123456 or 121212', href: '#new-pin' }])
+    expect(summaryLinks()).toEqual([
+      { text: 'Choose a PIN that is harder to guess, not one like 111111, 123456 or 121212', href: '#new-pin' },
+    ])
     expect(await readDeviceLock(localDb)).toBeUndefined()
   })
 
   it('refuses two PINs that differ', async () => {
     await submit('583016', '583061')
     await settle(() => wrapper.find('[role="alert"]').exists())
-    expect(summaryLinks()).toEqual([{ text: 'The PINs do not match. Enter the same PIN in both boxes', href: '#new-pin-again' }])
-    expect(wrapper.get('#new-pin-again-error').text()).toBe('Error: The PINs do not match. Enter the same PIN in both boxes')
+    expect(summaryLinks()).toEqual([
+      { text: 'The PINs do not match. Enter the same PIN in both boxes', href: '#new-pin-again' },
+    ])
+    expect(wrapper.get('#new-pin-again-error').text()).toBe(
+      'Error: The PINs do not match. Enter the same PIN in both boxes',
+    )
     expect(await readDeviceLock(localDb)).toBeUndefined()
   })
 

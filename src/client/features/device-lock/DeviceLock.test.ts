@@ -138,7 +138,9 @@ describe('the device lock', () => {
     expect((await readDeviceLock(localDb))?.wrongPins).toBe(0)
 
     await enterPin('583061')
-    await settle(() => wrapper.find('#unlock-pin-error').exists() && wrapper.get('#unlock-pin-error').text().includes('not right'))
+    await settle(
+      () => wrapper.find('#unlock-pin-error').exists() && wrapper.get('#unlock-pin-error').text().includes('not right'),
+    )
     expect(wrapper.get('[role="alert"] a').text()).toBe('The PIN is not right. You have 4 more tries.')
     expect(wrapper.get('[role="alert"] a').attributes('href')).toBe('#unlock-pin')
     expect(wrapper.get('#unlock-pin').attributes('aria-invalid')).toBe('true')
@@ -153,7 +155,10 @@ describe('the device lock', () => {
   it('after five wrong PINs signs the device out and removes its data, unsent changes too, having warned', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
     await deviceWithPin({ locked: true })
-    await queueChange(localDb, records.person.id, { kind: 'status.set', data: { entity: 'action', entityId: records.actions[0]!.id, status: 'at-risk' } })
+    await queueChange(localDb, records.person.id, {
+      kind: 'status.set',
+      data: { entity: 'action', entityId: records.actions[0]!.id, status: 'at-risk' },
+    })
     await openApp()
     await settle(() => heading() === 'Golden Thread is locked')
 
@@ -185,7 +190,9 @@ describe('the device lock', () => {
 
     await button('Sign in again').trigger('click')
     await settle(() => wrapper.find('[role="alert"]').exists())
-    expect(wrapper.get('[role="alert"] a').text()).toBe('You need a connection to sign in again. Try again when you have signal or Wi-Fi.')
+    expect(wrapper.get('[role="alert"] a').text()).toBe(
+      'You need a connection to sign in again. Try again when you have signal or Wi-Fi.',
+    )
     expect(wrapper.get('[role="alert"] a').attributes('href')).toBe('#sign-in-again')
     expect(await readDeviceLock(localDb)).toMatchObject({ locked: true })
     expect((await readDeviceLock(localDb))?.pinForgotten).toBeUndefined()

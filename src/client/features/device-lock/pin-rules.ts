@@ -14,8 +14,11 @@ function isRun(digits: number[]): boolean {
 function isEasyToGuess(pin: string): boolean {
   const digits = [...pin].map(Number)
   const repeats = (period: number) => pin === pin.slice(0, period).repeat(pin.length / period)
-  const pairedRun = digits.every((digit, i) => i % 2 === 0 || digit === digits[i - 1]) && isRun(digits.filter((_, i) => i % 2 === 0))
-  return isRun(digits) || repeats(2) || repeats(3) || pairedRun || pin === [...pin].reverse().join('') || commonPins.has(pin)
+  const pairedRun =
+    digits.every((digit, i) => i % 2 === 0 || digit === digits[i - 1]) && isRun(digits.filter((_, i) => i % 2 === 0))
+  return (
+    isRun(digits) || repeats(2) || repeats(3) || pairedRun || pin === [...pin].reverse().join('') || commonPins.has(pin)
+  )
 }
 
 /** What is wrong with a PIN someone is choosing, in words for them; undefined when it will do. */

@@ -31,16 +31,49 @@ describe('Evidence section', () => {
   beforeEach(async () => {
     await deviceWithPlan()
     await localDb.evidence.bulkPut([
-      { id: uuid(900), version: 5, actionId: k2, milestoneId: milestone.id, note: 'Protocol agreed at the panel.', authorId: ids.person, madeAt: '2024-01-10T09:00:00Z', receivedAt: '2024-01-10T09:01:00Z' },
-      { id: uuid(901), version: 6, actionId: k2, milestoneId: null, note: 'Photo of the workshop board.', authorId: ids.person, madeAt: '2024-02-10T09:00:00Z', receivedAt: '2024-02-10T09:01:00Z' },
+      {
+        id: uuid(900),
+        version: 5,
+        actionId: k2,
+        milestoneId: milestone.id,
+        note: 'Protocol agreed at the panel.',
+        authorId: ids.person,
+        madeAt: '2024-01-10T09:00:00Z',
+        receivedAt: '2024-01-10T09:01:00Z',
+      },
+      {
+        id: uuid(901),
+        version: 6,
+        actionId: k2,
+        milestoneId: null,
+        note: 'Photo of the workshop board.',
+        authorId: ids.person,
+        madeAt: '2024-02-10T09:00:00Z',
+        receivedAt: '2024-02-10T09:01:00Z',
+      },
     ])
     await localDb.attachments.bulkPut([
-      { id: uuid(910), version: 5, evidenceId: uuid(900), name: 'protocol.pdf', mediaType: 'application/pdf', size: 250 * 1024 },
+      {
+        id: uuid(910),
+        version: 5,
+        evidenceId: uuid(900),
+        name: 'protocol.pdf',
+        mediaType: 'application/pdf',
+        size: 250 * 1024,
+      },
       { id: uuid(911), version: 5, evidenceId: uuid(900), name: 'signatures.jpg', mediaType: 'image/jpeg', size: 1000 },
       { id: uuid(912), version: 6, evidenceId: uuid(901), name: 'board.jpg', mediaType: 'image/jpeg', size: 3 },
     ])
     // The device made the second one, so it still has the photo's bytes.
-    await localDb.uploads.put({ id: uuid(912), mutationId: uuid(950), name: 'board.jpg', mediaType: 'image/jpeg', size: 3, bytes: new Uint8Array([1, 2, 3]).buffer, sentBytes: 3 })
+    await localDb.uploads.put({
+      id: uuid(912),
+      mutationId: uuid(950),
+      name: 'board.jpg',
+      mediaType: 'image/jpeg',
+      size: 3,
+      bytes: new Uint8Array([1, 2, 3]).buffer,
+      sentBytes: 3,
+    })
   })
   afterEach(() => {
     wrapper?.unmount()
@@ -50,7 +83,9 @@ describe('Evidence section', () => {
   it('shows the evidence on the device, newest first, with photos and files', async () => {
     ;({ wrapper } = await mountView(EvidenceSection, '/', props))
     const w = wrapper
-    await settle(() => w.findAll('li.item').length === 2 && w.find('img[alt="Photo: board.jpg"]').attributes('src') !== undefined)
+    await settle(
+      () => w.findAll('li.item').length === 2 && w.find('img[alt="Photo: board.jpg"]').attributes('src') !== undefined,
+    )
     expect(w.get('h2').text()).toBe('Evidence')
     const [newer, older] = w.findAll('li.item')
     expect(newer!.text()).toContain('Photo of the workshop board.')
@@ -84,7 +119,10 @@ describe('Evidence section', () => {
     expect(pick.attributes('multiple')).toBeDefined()
     expect(pick.attributes('capture')).toBeUndefined()
     const files = labelled(w, 'Attach files')
-    expect(files.attributes()).toMatchObject({ type: 'file', accept: '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods' })
+    expect(files.attributes()).toMatchObject({
+      type: 'file',
+      accept: '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods',
+    })
     expect(files.attributes('multiple')).toBeDefined()
     expect(w.get('button[type="submit"]').text()).toBe('Save evidence')
   })
@@ -93,7 +131,9 @@ describe('Evidence section', () => {
     ;({ wrapper } = await mountView(EvidenceSection, '/', props))
     const w = wrapper
     await settle(() => w.find('form').exists())
-    await choose(labelled(w, 'Choose photos'), [new File([new Uint8Array(10)], 'IMG_0042.HEIC', { type: 'image/heic' })])
+    await choose(labelled(w, 'Choose photos'), [
+      new File([new Uint8Array(10)], 'IMG_0042.HEIC', { type: 'image/heic' }),
+    ])
     expect(w.get('[role="alert"]').text()).toContain('“IMG_0042.HEIC” is not a JPEG or PNG photo')
     expect(w.find('.chosen').exists()).toBe(false)
 
@@ -123,7 +163,9 @@ describe('Evidence section', () => {
     expect(newest.text()).toContain('Waiting to send')
     expect(newest.text()).toContain(`Milestone: ${milestone.title}`)
     await settle(() => w.get('[role="status"]').text().includes('Evidence saved'))
-    expect(w.get('[role="status"]').text()).toContain('Evidence saved on this device. It will be sent when you have a connection.')
+    expect(w.get('[role="status"]').text()).toContain(
+      'Evidence saved on this device. It will be sent when you have a connection.',
+    )
     expect((labelled(w, 'Note').element as HTMLTextAreaElement).value).toBe('')
     expect((labelled(w, 'Milestone (optional)').element as HTMLSelectElement).value).toBe('')
     expect(w.get('button[type="submit"]').text()).toBe('Save evidence')

@@ -39,7 +39,12 @@ describe('addEvidence', () => {
 
   it('queues a note and a PDF as one evidence.add change, keeping the bytes on the device', async () => {
     const pdf = fileOf('protocol.pdf', pdfType, 2048)
-    const entry = await addEvidence({ ...base, milestoneId, note: '  Protocol signed off at the panel.  ', files: [pdf] })
+    const entry = await addEvidence({
+      ...base,
+      milestoneId,
+      note: '  Protocol signed off at the panel.  ',
+      files: [pdf],
+    })
 
     const outbox = await localDb.outbox.toArray()
     expect(outbox).toHaveLength(1)
@@ -48,17 +53,30 @@ describe('addEvidence', () => {
     const mutation = outbox[0]!.mutation
     if (mutation.kind !== 'evidence.add') throw new Error(`queued ${mutation.kind}`)
     expect(mutation.data).toMatchObject({ actionId, milestoneId, note: 'Protocol signed off at the panel.' })
-    expect(mutation.data.attachments).toEqual([{ id: expect.any(String), name: 'protocol.pdf', mediaType: pdfType, size: 2048 }])
+    expect(mutation.data.attachments).toEqual([
+      { id: expect.any(String), name: 'protocol.pdf', mediaType: pdfType, size: 2048 },
+    ])
 
     const uploads = await localDb.uploads.toArray()
     expect(uploads).toHaveLength(1)
     const upload = uploads[0]!
-    expect(upload).toMatchObject({ id: mutation.data.attachments[0]!.id, mutationId: entry.id, name: 'protocol.pdf', mediaType: pdfType, size: 2048, sentBytes: 0 })
+    expect(upload).toMatchObject({
+      id: mutation.data.attachments[0]!.id,
+      mutationId: entry.id,
+      name: 'protocol.pdf',
+      mediaType: pdfType,
+      size: 2048,
+      sentBytes: 0,
+    })
     expect(upload.bytes).toBeInstanceOf(ArrayBuffer)
     expect(new Uint8Array(upload.bytes)).toEqual(new Uint8Array(2048).fill(7))
 
     // Shown on the device at once.
-    expect(await localDb.evidence.get(mutation.data.id)).toMatchObject({ actionId, authorId: ids.person, note: 'Protocol signed off at the panel.' })
+    expect(await localDb.evidence.get(mutation.data.id)).toMatchObject({
+      actionId,
+      authorId: ids.person,
+      note: 'Protocol signed off at the panel.',
+    })
     expect(await localDb.attachments.where('evidenceId').equals(mutation.data.id).count()).toBe(1)
   })
 
@@ -70,9 +88,13 @@ describe('addEvidence', () => {
 
   it('refuses a HEIC photo before anything is queued, whether or not the browser gives its type', async () => {
     const heic = fileOf('IMG_0042.HEIC', 'image/heic', 1000)
-    await expect(addEvidence({ ...base, note: 'A photo', photos: [heic] })).rejects.toThrow('“IMG_0042.HEIC” is not a JPEG or PNG photo')
+    await expect(addEvidence({ ...base, note: 'A photo', photos: [heic] })).rejects.toThrow(
+      '“IMG_0042.HEIC” is not a JPEG or PNG photo',
+    )
     const untyped = fileOf('IMG_0043.HEIC', '', 1000)
-    await expect(addEvidence({ ...base, note: 'A photo', photos: [untyped] })).rejects.toThrow('“IMG_0043.HEIC” is not a JPEG or PNG photo')
+    await expect(addEvidence({ ...base, note: 'A photo', photos: [untyped] })).rejects.toThrow(
+      '“IMG_0043.HEIC” is not a JPEG or PNG photo',
+    )
     await nothingQueued()
   })
 
@@ -80,7 +102,9 @@ describe('addEvidence', () => {
     const pdf = fileOf('scan.pdf', pdfType, 1000)
     const zip = fileOf('bundle.zip', 'application/zip', 1000)
     const failure = addEvidence({ ...base, note: 'Files', photos: [pdf], files: [zip, fileOf('ok.pdf', pdfType, 10)] })
-    await expect(failure).rejects.toThrow(/“scan\.pdf” is not a JPEG or PNG photo.*“bundle\.zip” is not a photo \(JPEG or PNG\), PDF or office document/)
+    await expect(failure).rejects.toThrow(
+      /“scan\.pdf” is not a JPEG or PNG photo.*“bundle\.zip” is not a photo \(JPEG or PNG\), PDF or office document/,
+    )
     await nothingQueued()
   })
 
@@ -88,7 +112,9 @@ describe('addEvidence', () => {
     await expect(addEvidence({ ...base, note: '   ' })).rejects.toThrow('Evidence needs a note, a photo or a file.')
     const eleven = Array.from({ length: 11 }, (_, n) => fileOf(`f${n}.pdf`, pdfType, 10))
     await expect(addEvidence({ ...base, files: eleven })).rejects.toThrow('at most 10 photos and files')
-    await expect(addEvidence({ ...base, note: 'x'.repeat(4001) })).rejects.toThrow('The note can be at most 4,000 characters')
+    await expect(addEvidence({ ...base, note: 'x'.repeat(4001) })).rejects.toThrow(
+      'The note can be at most 4,000 characters',
+    )
     await nothingQueued()
   })
 
@@ -114,8 +140,12 @@ describe('addEvidence', () => {
 
 describe('choosing files', () => {
   it('knows office documents by their extension when the picker gives no type', () => {
-    expect(mediaTypeOf({ name: 'Plan.DOCX', type: '' })).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    expect(mediaTypeOf({ name: 'notes.odt', type: 'application/octet-stream' })).toBe('application/vnd.oasis.opendocument.text')
+    expect(mediaTypeOf({ name: 'Plan.DOCX', type: '' })).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    )
+    expect(mediaTypeOf({ name: 'notes.odt', type: 'application/octet-stream' })).toBe(
+      'application/vnd.oasis.opendocument.text',
+    )
     expect(mediaTypeOf({ name: 'photo.jpg', type: 'image/jpeg' })).toBe('image/jpeg')
     expect(chosenProblem(fileOf('Plan.docx', '', 10), 'file')).toBeUndefined()
   })

@@ -90,16 +90,31 @@ export async function addEvidence(input: NewEvidence, db: LocalDatabase = localD
   if (problems.length) throw new Error(problems.join(' '))
   if (photos.length + files.length > maxAttachmentsPerEvidence) throw new Error(tooManyMessage)
   if (!note && photos.length + files.length === 0) throw new Error('Evidence needs a note, a photo or a file.')
-  if (note.length > maxNoteLength) throw new Error(`The note can be at most ${maxNoteLength.toLocaleString('en-GB')} characters; it has ${note.length.toLocaleString('en-GB')}.`)
+  if (note.length > maxNoteLength)
+    throw new Error(
+      `The note can be at most ${maxNoteLength.toLocaleString('en-GB')} characters; it has ${note.length.toLocaleString('en-GB')}.`,
+    )
 
   const uploads: Omit<PendingUpload, 'mutationId' | 'sentBytes'>[] = []
   for (const photo of photos) {
     const resized = await resizePhoto(photo)
-    uploads.push({ id: crypto.randomUUID(), name: photoName(photo.name), mediaType: resized.mediaType, size: resized.bytes.byteLength, bytes: resized.bytes })
+    uploads.push({
+      id: crypto.randomUUID(),
+      name: photoName(photo.name),
+      mediaType: resized.mediaType,
+      size: resized.bytes.byteLength,
+      bytes: resized.bytes,
+    })
   }
   for (const file of files) {
     const bytes = await file.arrayBuffer()
-    uploads.push({ id: crypto.randomUUID(), name: file.name.trim().slice(0, 255), mediaType: mediaTypeOf(file), size: bytes.byteLength, bytes })
+    uploads.push({
+      id: crypto.randomUUID(),
+      name: file.name.trim().slice(0, 255),
+      mediaType: mediaTypeOf(file),
+      size: bytes.byteLength,
+      bytes,
+    })
   }
 
   const data = {

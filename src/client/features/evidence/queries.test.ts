@@ -16,21 +16,63 @@ describe('loadEvidence', () => {
 
   it("lists a project's evidence newest first, with authors, attachments and what is still waiting", async () => {
     await localDb.evidence.bulkPut([
-      { id: uuid(900), version: 5, actionId: k2, milestoneId: null, note: 'Older', authorId: ids.person, madeAt: '2024-01-10T09:00:00Z', receivedAt: '2024-01-10T09:01:00Z' },
-      { id: uuid(901), version: 6, actionId: k2, milestoneId: null, note: 'By someone unknown here', authorId: uuid(999), madeAt: '2024-02-10T09:00:00Z', receivedAt: '2024-02-10T09:01:00Z' },
-      { id: uuid(902), version: 7, actionId: k1, milestoneId: null, note: 'Another project', authorId: ids.person, madeAt: '2024-03-10T09:00:00Z', receivedAt: '2024-03-10T09:01:00Z' },
+      {
+        id: uuid(900),
+        version: 5,
+        actionId: k2,
+        milestoneId: null,
+        note: 'Older',
+        authorId: ids.person,
+        madeAt: '2024-01-10T09:00:00Z',
+        receivedAt: '2024-01-10T09:01:00Z',
+      },
+      {
+        id: uuid(901),
+        version: 6,
+        actionId: k2,
+        milestoneId: null,
+        note: 'By someone unknown here',
+        authorId: uuid(999),
+        madeAt: '2024-02-10T09:00:00Z',
+        receivedAt: '2024-02-10T09:01:00Z',
+      },
+      {
+        id: uuid(902),
+        version: 7,
+        actionId: k1,
+        milestoneId: null,
+        note: 'Another project',
+        authorId: ids.person,
+        madeAt: '2024-03-10T09:00:00Z',
+        receivedAt: '2024-03-10T09:01:00Z',
+      },
     ])
     await localDb.attachments.bulkPut([
       { id: uuid(910), version: 5, evidenceId: uuid(900), name: 'board.jpg', mediaType: 'image/jpeg', size: 1000 },
-      { id: uuid(911), version: 5, evidenceId: uuid(900), name: 'minutes.pdf', mediaType: 'application/pdf', size: 2000 },
+      {
+        id: uuid(911),
+        version: 5,
+        evidenceId: uuid(900),
+        name: 'minutes.pdf',
+        mediaType: 'application/pdf',
+        size: 2000,
+      },
     ])
     await addEvidence({
-      personId: ids.person, actionId: k2, milestoneId: null, note: 'Newest, not sent yet', photos: [],
+      personId: ids.person,
+      actionId: k2,
+      milestoneId: null,
+      note: 'Newest, not sent yet',
+      photos: [],
       files: [new File([new Uint8Array(10)], 'agenda.pdf', { type: 'application/pdf' })],
     })
 
     const items = await loadEvidence(localDb, k2)
-    expect(items.map((item) => item.evidence.note)).toEqual(['Newest, not sent yet', 'By someone unknown here', 'Older'])
+    expect(items.map((item) => item.evidence.note)).toEqual([
+      'Newest, not sent yet',
+      'By someone unknown here',
+      'Older',
+    ])
     expect(items.map((item) => item.waiting)).toEqual([true, false, false])
     expect(items.map((item) => item.authorName)).toEqual([person.name, undefined, person.name])
     expect(items[0]!.attachments).toMatchObject([{ name: 'agenda.pdf', isPhoto: false, hasLocalBytes: true }])
@@ -43,7 +85,11 @@ describe('loadEvidence', () => {
 
   it('stops marking evidence as waiting once the server has it, and still knows its bytes are here', async () => {
     const entry = await addEvidence({
-      personId: ids.person, actionId: k2, milestoneId: null, note: 'Sent', photos: [],
+      personId: ids.person,
+      actionId: k2,
+      milestoneId: null,
+      note: 'Sent',
+      photos: [],
       files: [new File([new Uint8Array(10)], 'agenda.pdf', { type: 'application/pdf' })],
     })
     await localDb.outbox.where('id').equals(entry.id).delete()

@@ -34,7 +34,12 @@ export async function loadEvidence(db: LocalDatabase, actionId: string): Promise
   ])
   // Keys only: the bytes themselves are read when a photo is shown.
   const localIds = new Set(
-    attachments.length ? await db.uploads.where('id').anyOf(attachments.map((a) => a.id)).primaryKeys() : [],
+    attachments.length
+      ? await db.uploads
+          .where('id')
+          .anyOf(attachments.map((a) => a.id))
+          .primaryKeys()
+      : [],
   )
   const waiting = new Set(
     waitingEntries.flatMap(({ mutation }) => (mutation.kind === 'evidence.add' ? [mutation.data.id] : [])),

@@ -4,9 +4,11 @@ import type { Action, Lead, Outcome, Plan, Recommendation, Theme } from '../../.
 export const actionName = (action: Pick<Action, 'code' | 'title' | 'description'>) =>
   [action.code, action.title ?? action.description].filter(Boolean).join(' ')
 
-export const themeName = (theme: Pick<Theme, 'code' | 'title'>) => (theme.code ? `${theme.code}: ${theme.title}` : theme.title)
+export const themeName = (theme: Pick<Theme, 'code' | 'title'>) =>
+  theme.code ? `${theme.code}: ${theme.title}` : theme.title
 
-export const outcomeName = (outcome: Pick<Outcome, 'code' | 'title'>) => (outcome.code ? `Outcome ${outcome.code}: ${outcome.title}` : outcome.title)
+export const outcomeName = (outcome: Pick<Outcome, 'code' | 'title'>) =>
+  outcome.code ? `Outcome ${outcome.code}: ${outcome.title}` : outcome.title
 
 const sourceWords: Record<Recommendation['sourceKind'], string> = {
   'ofsted-inspection': 'Ofsted',
@@ -19,7 +21,9 @@ export const recommendationName = (recommendation: Pick<Recommendation, 'sourceK
   `${sourceWords[recommendation.sourceKind]} recommendation ${recommendation.number}`
 
 /** A plan as its title, with its status where it is not the current one. */
-export const planName = (plan: Pick<Plan, 'title' | 'status'>) => (plan.status === 'approved' ? plan.title : `${plan.title} (${plan.status})`)
+export const planName = (plan: Pick<Plan, 'title' | 'status'>) =>
+  plan.status === 'approved' ? plan.title : `${plan.title} (${plan.status})`
 
 /** "Head of Safeguarding (Jo Bloggs); Service Manager". */
-export const leadsText = (leads: readonly Lead[]) => leads.map((lead) => (lead.person ? `${lead.role} (${lead.person})` : lead.role)).join('; ')
+export const leadsText = (leads: readonly Lead[]) =>
+  leads.map((lead) => (lead.person ? `${lead.role} (${lead.person})` : lead.role)).join('; ')

@@ -2,10 +2,34 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { localDb } from '../../db/database'
 import { deviceWithPlan } from '../../../../tests/support/mount-view'
 import { ids, plan } from '../../../../tests/support/plan-records'
-import { loadMilestoneDetail, loadOutcomeThread, loadRecommendationThread, loadThemeThread, loadThreadUp } from './queries'
 import {
-  actionEvidence, addThreadRecords, bestStart, earlierPlan, families, futures, helpTheme, improvementPlan, k1, k2, k2Updates, leadershipTheme, milestone,
-  milestoneEvidence, rec12, rec5, rec7, rec9, safe, unanswered,
+  loadMilestoneDetail,
+  loadOutcomeThread,
+  loadRecommendationThread,
+  loadThemeThread,
+  loadThreadUp,
+} from './queries'
+import {
+  actionEvidence,
+  addThreadRecords,
+  bestStart,
+  earlierPlan,
+  families,
+  futures,
+  helpTheme,
+  improvementPlan,
+  k1,
+  k2,
+  k2Updates,
+  leadershipTheme,
+  milestone,
+  milestoneEvidence,
+  rec12,
+  rec5,
+  rec7,
+  rec9,
+  safe,
+  unanswered,
 } from './test-thread'
 
 beforeEach(async () => {
@@ -58,7 +82,9 @@ describe('the walk down from a recommendation', () => {
 
   it('finds an action that answers it directly, under its theme', async () => {
     const thread = await loadRecommendationThread(localDb, rec7.id)
-    expect(thread?.answers.map((group) => [group.theme.id, group.answersItself, codes(group.actions)])).toEqual([[ids.futures, false, ['K2']]])
+    expect(thread?.answers.map((group) => [group.theme.id, group.answersItself, codes(group.actions)])).toEqual([
+      [ids.futures, false, ['K2']],
+    ])
     expect(thread?.hasAction).toBe(true)
   })
 
@@ -85,7 +111,12 @@ describe('a theme and a milestone', () => {
 describe('the walk up', () => {
   it('goes from a milestone to its action, theme and plan, and what the action and theme answer', async () => {
     const up = await loadThreadUp(localDb, { milestoneId: milestone.id })
-    expect([up.milestone?.id, up.action?.id, up.theme?.id, up.plan?.id]).toEqual([milestone.id, k2.id, ids.futures, plan.id])
+    expect([up.milestone?.id, up.action?.id, up.theme?.id, up.plan?.id]).toEqual([
+      milestone.id,
+      k2.id,
+      ids.futures,
+      plan.id,
+    ])
     expect(up.outcomes.map((o) => o.id)).toEqual([safe.id])
     expect(up.recommendations.map((r) => r.id)).toEqual([rec7.id])
     expect(up).toMatchObject({ servesPlans: [], succeeds: undefined })

@@ -52,19 +52,27 @@ async function threadActions(db: LocalDatabase, actions: Action[]): Promise<Thre
 async function answersOf(db: LocalDatabase, themes: Theme[], actions: Action[]): Promise<ThreadTheme[]> {
   const answering = new Set(themes.map((theme) => theme.id))
   const otherThemeIds = [...new Set(actions.map((action) => action.themeId))].filter((id) => !answering.has(id))
-  const otherThemes = (await db.themes.bulkGet(otherThemeIds)).filter((theme): theme is Theme & { searchText: string } => theme !== undefined)
+  const otherThemes = (await db.themes.bulkGet(otherThemeIds)).filter(
+    (theme): theme is Theme & { searchText: string } => theme !== undefined,
+  )
   const allThemes = [...themes, ...otherThemes]
   const plans = new Map(
-    (await db.plans.bulkGet([...new Set(allThemes.map((theme) => theme.planId))])).flatMap((plan) => (plan ? [[plan.id, plan] as const] : [])),
+    (await db.plans.bulkGet([...new Set(allThemes.map((theme) => theme.planId))])).flatMap((plan) =>
+      plan ? [[plan.id, plan] as const] : [],
+    ),
   )
   const groups = await Promise.all(
     allThemes.map(async (theme): Promise<ThreadTheme> => {
       const answersItself = answering.has(theme.id)
-      const own = answersItself ? await db.actions.where('themeId').equals(theme.id).toArray() : actions.filter((a) => a.themeId === theme.id)
+      const own = answersItself
+        ? await db.actions.where('themeId').equals(theme.id).toArray()
+        : actions.filter((a) => a.themeId === theme.id)
       return { theme, plan: plans.get(theme.planId), answersItself, actions: await threadActions(db, own) }
     }),
   )
-  return groups.sort((a, b) => (a.plan?.title ?? '').localeCompare(b.plan?.title ?? '') || a.theme.position - b.theme.position)
+  return groups.sort(
+    (a, b) => (a.plan?.title ?? '').localeCompare(b.plan?.title ?? '') || a.theme.position - b.theme.position,
+  )
 }
 
 export interface OutcomeThread {
@@ -83,8 +91,12 @@ export async function loadOutcomeThread(db: LocalDatabase, id: string): Promise<
     db.themes.where('outcomeIds').equals(id).toArray(),
     db.actions.where('outcomeIds').equals(id).toArray(),
   ])
-  const serving = allPlans.filter((plan) => plan.servesOutcomeIds.includes(id)).sort((a, b) => a.title.localeCompare(b.title))
-  const plans = await Promise.all(serving.map(async (plan) => ({ plan, themes: await db.themes.where('planId').equals(plan.id).sortBy('position') })))
+  const serving = allPlans
+    .filter((plan) => plan.servesOutcomeIds.includes(id))
+    .sort((a, b) => a.title.localeCompare(b.title))
+  const plans = await Promise.all(
+    serving.map(async (plan) => ({ plan, themes: await db.themes.where('planId').equals(plan.id).sortBy('position') })),
+  )
   return { outcome, plans, answers: await answersOf(db, themes, actions) }
 }
 
@@ -96,7 +108,10 @@ export interface RecommendationThread {
   hasAction: boolean
 }
 
-export async function loadRecommendationThread(db: LocalDatabase, id: string): Promise<RecommendationThread | undefined> {
+export async function loadRecommendationThread(
+  db: LocalDatabase,
+  id: string,
+): Promise<RecommendationThread | undefined> {
   const recommendation = await db.recommendations.get(id)
   if (!recommendation) return undefined
   const [plan, themes, actions] = await Promise.all([
@@ -159,7 +174,11 @@ export async function loadThreadUp(db: LocalDatabase, start: ThreadStart): Promi
   const themeId = action?.themeId ?? start.themeId
   const theme = themeId ? await db.themes.get(themeId) : undefined
   const plan = theme ? await db.plans.get(theme.planId) : undefined
-  const outcomeIds = new Set([...(action?.outcomeIds ?? []), ...(theme?.outcomeIds ?? []), ...(plan?.servesOutcomeIds ?? [])])
+  const outcomeIds = new Set([
+    ...(action?.outcomeIds ?? []),
+    ...(theme?.outcomeIds ?? []),
+    ...(plan?.servesOutcomeIds ?? []),
+  ])
   const recommendationIds = new Set([...(action?.recommendationIds ?? []), ...(theme?.recommendationIds ?? [])])
   const [outcomes, recommendations, servesPlans, succeeds] = await Promise.all([
     db.outcomes.bulkGet([...outcomeIds]).then(present),
@@ -171,7 +190,8 @@ export async function loadThreadUp(db: LocalDatabase, start: ThreadStart): Promi
 }
 
 export const useOutcomeThread = (id: Ref<string>) => useLiveQuery((key) => loadOutcomeThread(localDb, key), id)
-export const useRecommendationThread = (id: Ref<string>) => useLiveQuery((key) => loadRecommendationThread(localDb, key), id)
+export const useRecommendationThread = (id: Ref<string>) =>
+  useLiveQuery((key) => loadRecommendationThread(localDb, key), id)
 export const useThemeThread = (id: Ref<string>) => useLiveQuery((key) => loadThemeThread(localDb, key), id)
 export const useMilestoneDetail = (id: Ref<string>) => useLiveQuery((key) => loadMilestoneDetail(localDb, key), id)
 export const useThreadUp = (start: Ref<ThreadStart>) => useLiveQuery((from) => loadThreadUp(localDb, from), start)

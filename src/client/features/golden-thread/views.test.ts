@@ -4,7 +4,17 @@ import { ids } from '../../../../tests/support/plan-records'
 import OutcomeView from './OutcomeView.vue'
 import RecommendationView from './RecommendationView.vue'
 import MilestoneView from './MilestoneView.vue'
-import { addThreadRecords, bestStart, helpTheme, leadershipTheme, milestone, rec12, rec7, safe, unanswered } from './test-thread'
+import {
+  addThreadRecords,
+  bestStart,
+  helpTheme,
+  leadershipTheme,
+  milestone,
+  rec12,
+  rec7,
+  safe,
+  unanswered,
+} from './test-thread'
 
 beforeEach(async () => {
   await deviceWithPlan()
@@ -52,8 +62,14 @@ describe('the recommendation page', () => {
     expect(wrapper.text()).toContain('The plan gives only its number.')
     expect(wrapper.text()).toContain('Ofsted inspection of children’s services, 24 November 2016')
     expect(wrapper.text()).toContain('No action answers this recommendation yet.')
-    expect(wrapper.findAll('section p.muted').map((p) => p.text())).toEqual(['In Improvement plan. The theme answers it.', 'In Improvement plan. The theme answers it.'])
-    expect(wrapper.findAll('h3').map((h) => h.text())).toEqual([`Theme 1: ${helpTheme.title}`, `Theme 2: ${leadershipTheme.title}`])
+    expect(wrapper.findAll('section p.muted').map((p) => p.text())).toEqual([
+      'In Improvement plan. The theme answers it.',
+      'In Improvement plan. The theme answers it.',
+    ])
+    expect(wrapper.findAll('h3').map((h) => h.text())).toEqual([
+      `Theme 1: ${helpTheme.title}`,
+      `Theme 2: ${leadershipTheme.title}`,
+    ])
     wrapper.unmount()
   })
 

@@ -16,10 +16,24 @@ import ImportView from './ImportView.vue'
 const planDocument = {
   format: 'golden-thread/plan@2',
   areas: [{ key: 'windsor-and-maidenhead', name: 'Windsor and Maidenhead', kind: 'organisation' }],
-  plan: { key: 'view-test-plan', title: 'Early help plan 2026', kind: 'service-plan', status: 'approved', versionLabel: 'v1', source: 'A test' },
+  plan: {
+    key: 'view-test-plan',
+    title: 'Early help plan 2026',
+    kind: 'service-plan',
+    status: 'approved',
+    versionLabel: 'v1',
+    source: 'A test',
+  },
   themes: [{ key: 'listening', title: 'Listening to families' }],
   actions: [
-    { key: 'visits', theme: 'listening', areas: ['windsor-and-maidenhead'], code: 'EH1', description: 'Visit every family within a week', leads: [{ role: 'Head of Early Help' }] },
+    {
+      key: 'visits',
+      theme: 'listening',
+      areas: ['windsor-and-maidenhead'],
+      code: 'EH1',
+      description: 'Visit every family within a week',
+      leads: [{ role: 'Head of Early Help' }],
+    },
   ],
 }
 
@@ -57,7 +71,10 @@ describe('Import a plan', { timeout: 60_000 }, () => {
     await signInHere('admin@rbwm.demo.local')
     const w = await open()
     expect(w.get('h1').text()).toBe('Import a plan')
-    expect(w.findAll('a[download]').map((a) => a.attributes('href'))).toEqual(['/api/plans/import/template.xlsx', '/api/plans/import/template.csv'])
+    expect(w.findAll('a[download]').map((a) => a.attributes('href'))).toEqual([
+      '/api/plans/import/template.xlsx',
+      '/api/plans/import/template.csv',
+    ])
 
     await w.get('form').trigger('submit')
     expect(summaryText(w)).toContain('Choose the file to import.')
@@ -95,11 +112,24 @@ describe('Import a plan', { timeout: 60_000 }, () => {
   it('lists every problem of a refused document with its path, and of a CSV, its row and column', async () => {
     await signInHere('admin@rbwm.demo.local')
     const w = await open()
-    await choose(w, 'bad.json', JSON.stringify({ ...planDocument, plan: { ...planDocument.plan, colour: 'red' }, themes: [{ key: 'listening', title: 'Nul\u0000' }] }))
+    await choose(
+      w,
+      'bad.json',
+      JSON.stringify({
+        ...planDocument,
+        plan: { ...planDocument.plan, colour: 'red' },
+        themes: [{ key: 'listening', title: 'Nul\u0000' }],
+      }),
+    )
     await w.get('form').trigger('submit')
     await settle(() => w.find('[role="alert"] li').exists(), 10_000)
     const items = w.findAll('[role="alert"] li').map((li) => li.text())
-    expect(items).toEqual(expect.arrayContaining([expect.stringMatching(/^plan: .*colour/), expect.stringMatching(/^themes\[0\]\.title: /)]))
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^plan: .*colour/),
+        expect.stringMatching(/^themes\[0\]\.title: /),
+      ]),
+    )
     expect(summaryText(w)).toContain('Nothing was written.')
     expect(w.find('#import-preview-title').exists()).toBe(false)
 
@@ -111,7 +141,9 @@ describe('Import a plan', { timeout: 60_000 }, () => {
     expect(w.get('legend').text()).toBe('The plan')
     await w.get('form').trigger('submit')
     await settle(() => w.find('[role="alert"] li').exists(), 10_000)
-    expect(w.findAll('[role="alert"] li').map((li) => li.text())).toEqual(expect.arrayContaining([expect.stringMatching(/^plan\.title: The plan's Title is needed/)]))
+    expect(w.findAll('[role="alert"] li').map((li) => li.text())).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^plan\.title: The plan's Title is needed/)]),
+    )
 
     await w.get('#plan-title').setValue(rbwmPlanFields.title)
     await w.get('#plan-versionLabel').setValue(rbwmPlanFields.versionLabel)

@@ -25,4 +25,5 @@ export function countsByKind(items: ImportItem[]): string {
 }
 
 /** A changed record's field names in words: `deadlineText` is "deadline text". */
-export const fieldWords = (fields: string[] = []) => fields.map((field) => field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)).join(', ')
+export const fieldWords = (fields: string[] = []) =>
+  fields.map((field) => field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)).join(', ')

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { dueGroupOf, groupByDue, type WorkItem } from './my-work'
 
 const item = (id: string, dueDate: string | null, status: WorkItem['status'] = 'on-track'): WorkItem => ({
-  id, kind: 'milestone', title: id, actionId: 'a', actionName: 'K9 Improve transitions', planTitle: 'Achieving more', dueDate, status, assignedTo: 'You',
+  id,
+  kind: 'milestone',
+  title: id,
+  actionId: 'a',
+  actionName: 'K9 Improve transitions',
+  planTitle: 'Achieving more',
+  dueDate,
+  status,
+  assignedTo: 'You',
 })
 
 describe('grouping work by when it is due', () => {
@@ -18,7 +26,15 @@ describe('grouping work by when it is due', () => {
   })
 
   it('lists overdue first, soonest first within a group, and leaves out empty groups', () => {
-    const groups = groupByDue([item('later', '2027-03-01'), item('late2', '2026-10-01'), item('late1', '2026-09-01'), item('soon', '2026-11-30')], today)
+    const groups = groupByDue(
+      [
+        item('later', '2027-03-01'),
+        item('late2', '2026-10-01'),
+        item('late1', '2026-09-01'),
+        item('soon', '2026-11-30'),
+      ],
+      today,
+    )
     expect(groups.map((g) => g.heading)).toEqual(['Overdue', 'Due in the next 30 days', 'Due later'])
     expect(groups[0]!.items.map((i) => i.id)).toEqual(['late1', 'late2'])
   })

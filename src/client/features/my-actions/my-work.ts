@@ -37,9 +37,18 @@ export function dueGroupOf(item: Pick<WorkItem, 'dueDate' | 'status'>, today: st
 }
 
 /** Items grouped by when they are due, each group soonest first; empty groups left out. */
-export function groupByDue(items: WorkItem[], today: string): { group: DueGroup; heading: string; items: WorkItem[] }[] {
-  const sorted = [...items].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.title.localeCompare(b.title))
+export function groupByDue(
+  items: WorkItem[],
+  today: string,
+): { group: DueGroup; heading: string; items: WorkItem[] }[] {
+  const sorted = [...items].sort(
+    (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.title.localeCompare(b.title),
+  )
   return dueGroups
-    .map(({ group, heading }) => ({ group, heading, items: sorted.filter((item) => dueGroupOf(item, today) === group) }))
+    .map(({ group, heading }) => ({
+      group,
+      heading,
+      items: sorted.filter((item) => dueGroupOf(item, today) === group),
+    }))
     .filter((g) => g.items.length > 0)
 }

@@ -6,8 +6,14 @@ import { loadMyWork } from './queries'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const assignment = (n: number, target: { actionId?: string; milestoneId?: string }) => ({
-  id: uuid(n), version: 1, actionId: target.actionId ?? null, milestoneId: target.milestoneId ?? null, personId: person.id, teamId: null,
-  assignedBy: person.id, assignedAt: '2024-01-01T00:00:00Z',
+  id: uuid(n),
+  version: 1,
+  actionId: target.actionId ?? null,
+  milestoneId: target.milestoneId ?? null,
+  personId: person.id,
+  teamId: null,
+  assignedBy: person.id,
+  assignedAt: '2024-01-01T00:00:00Z',
 })
 
 describe("a person's work across the organisation's plans", () => {
@@ -21,15 +27,33 @@ describe("a person's work across the organisation's plans", () => {
     await localDb.plans.bulkPut([other, old])
     const base = actions[0]!
     await localDb.actions.bulkPut([
-      { ...base, id: uuid(710), planId: other.id, code: null, title: 'Strengthen MASH', description: 'A long description', leadTeamId: null, searchText: '' },
+      {
+        ...base,
+        id: uuid(710),
+        planId: other.id,
+        code: null,
+        title: 'Strengthen MASH',
+        description: 'A long description',
+        leadTeamId: null,
+        searchText: '',
+      },
       { ...base, id: uuid(711), planId: old.id, code: 'X1', leadTeamId: null, searchText: '' },
     ])
-    await localDb.assignments.bulkPut([assignment(720, { actionId: uuid(710) }), assignment(721, { actionId: uuid(711) })])
+    await localDb.assignments.bulkPut([
+      assignment(720, { actionId: uuid(710) }),
+      assignment(721, { actionId: uuid(711) }),
+    ])
 
     const work = await loadMyWork(localDb, person)
     expect(work.map((item) => [item.kind, item.title, item.actionName, item.planTitle, item.assignedTo])).toEqual([
       ['action', 'Strengthen MASH', 'Strengthen MASH', 'Improvement plan', 'You'],
-      ['milestone', milestones[0]!.title, 'K2 Improve transition planning for young people with SEND', 'Achieving more', 'Kingston Disabilities Team'],
+      [
+        'milestone',
+        milestones[0]!.title,
+        'K2 Improve transition planning for young people with SEND',
+        'Achieving more',
+        'Kingston Disabilities Team',
+      ],
     ])
     expect(work.some((item) => item.actionId === uuid(711))).toBe(false)
   })

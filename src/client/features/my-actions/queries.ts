@@ -18,9 +18,12 @@ export async function loadMyWork(db: LocalDatabase, person: Person): Promise<Wor
     teamIds.length ? db.actions.where('leadTeamId').anyOf(teamIds).toArray() : Promise.resolve([]),
     db.plans.toArray(),
   ])
-  const currentPlans = new Map(plans.flatMap((plan) => (plan.status === 'approved' ? [[plan.id, plan.title] as const] : [])))
+  const currentPlans = new Map(
+    plans.flatMap((plan) => (plan.status === 'approved' ? [[plan.id, plan.title] as const] : [])),
+  )
   const teamNames = new Map((await db.teams.bulkGet(teamIds)).flatMap((t) => (t ? [[t.id, t.name] as const] : [])))
-  const who = (a: { personId: string | null; teamId: string | null }) => (a.personId ? 'You' : (teamNames.get(a.teamId!) ?? 'Your team'))
+  const who = (a: { personId: string | null; teamId: string | null }) =>
+    a.personId ? 'You' : (teamNames.get(a.teamId!) ?? 'Your team')
 
   const items = new Map<string, WorkItem>()
   const actionCache = new Map<string, Action | undefined>()
@@ -28,11 +31,21 @@ export async function loadMyWork(db: LocalDatabase, person: Person): Promise<Wor
     if (!actionCache.has(id)) actionCache.set(id, await db.actions.get(id))
     return actionCache.get(id)
   }
-  const ofAction = (action: Action) => ({ actionId: action.id, actionName: actionName(action), planTitle: currentPlans.get(action.planId)! })
+  const ofAction = (action: Action) => ({
+    actionId: action.id,
+    actionName: actionName(action),
+    planTitle: currentPlans.get(action.planId)!,
+  })
   const addMilestone = (milestone: Milestone, action: Action, assignedTo: string) => {
     if (!currentPlans.has(action.planId) || items.get(milestone.id)?.assignedTo === 'You') return
     items.set(milestone.id, {
-      id: milestone.id, kind: 'milestone', title: milestone.title, ...ofAction(action), dueDate: milestone.dueDate, status: milestone.status, assignedTo,
+      id: milestone.id,
+      kind: 'milestone',
+      title: milestone.title,
+      ...ofAction(action),
+      dueDate: milestone.dueDate,
+      status: milestone.status,
+      assignedTo,
     })
   }
   const addAction = async (action: Action, assignedTo: string) => {
@@ -41,7 +54,13 @@ export async function loadMyWork(db: LocalDatabase, person: Person): Promise<Wor
     for (const milestone of milestones) addMilestone(milestone, action, assignedTo)
     if (!milestones.length && items.get(action.id)?.assignedTo !== 'You') {
       items.set(action.id, {
-        id: action.id, kind: 'action', title: actionName(action), ...ofAction(action), dueDate: action.dueDate, status: action.status, assignedTo,
+        id: action.id,
+        kind: 'action',
+        title: actionName(action),
+        ...ofAction(action),
+        dueDate: action.dueDate,
+        status: action.status,
+        assignedTo,
       })
     }
   }

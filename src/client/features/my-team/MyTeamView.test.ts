@@ -16,7 +16,11 @@ describe('My team', () => {
     expect(wrapper.text()).toContain('Alex Test, Social Worker · Kingston')
     expect(wrapper.findAll('.values h3').map((h) => h.text())).toEqual(['Trust', 'Respect', 'Empower'])
     const sections = wrapper.findAll('h2').map((h) => h.text())
-    expect(sections).toEqual(["Your team's projects", 'Our values', 'Priorities for your area and the whole organisation'])
+    expect(sections).toEqual([
+      "Your team's projects",
+      'Our values',
+      'Priorities for your area and the whole organisation',
+    ])
     const codes = wrapper.findAll('article .code').map((c) => c.text())
     expect(codes).toEqual(['K2', 'K1', 'C2', 'C1'])
     expect(wrapper.text()).toContain('Your team leads this')
@@ -34,8 +38,20 @@ describe('My team', () => {
     const action = (await localDb.actions.where('code').equals('C1').first())!
     const other = { ...plan, id: '00000000-0000-4000-8000-000000000600', title: 'Improvement plan' }
     await localDb.plans.put(other)
-    await localDb.themes.put({ ...theme, id: '00000000-0000-4000-8000-000000000601', planId: other.id, title: 'Early help' })
-    await localDb.actions.put({ ...action, id: '00000000-0000-4000-8000-000000000602', planId: other.id, themeId: '00000000-0000-4000-8000-000000000601', code: 'EH1', areaIds: [] })
+    await localDb.themes.put({
+      ...theme,
+      id: '00000000-0000-4000-8000-000000000601',
+      planId: other.id,
+      title: 'Early help',
+    })
+    await localDb.actions.put({
+      ...action,
+      id: '00000000-0000-4000-8000-000000000602',
+      planId: other.id,
+      themeId: '00000000-0000-4000-8000-000000000601',
+      code: 'EH1',
+      areaIds: [],
+    })
     const { wrapper } = await mountView(MyTeamView)
     await settle(() => wrapper.text().includes('Early help'))
     const region = wrapper.get('section[aria-labelledby="priority-00000000-0000-4000-8000-000000000601"]')

@@ -12,8 +12,24 @@ const theme = themes[0]!
 async function addPlan(n: number, status: 'approved' | 'superseded', areaIds: string[], code: string) {
   const planId = uuid(n)
   await localDb.plans.put({ ...plan, id: planId, title: `Plan ${code}`, status })
-  await localDb.themes.put({ ...theme, id: uuid(n + 1), planId, title: `Theme of ${code}`, position: 0, searchText: '' })
-  await localDb.actions.put({ ...base, id: uuid(n + 2), planId, themeId: uuid(n + 1), code, areaIds, leadTeamId: null, searchText: '' })
+  await localDb.themes.put({
+    ...theme,
+    id: uuid(n + 1),
+    planId,
+    title: `Theme of ${code}`,
+    position: 0,
+    searchText: '',
+  })
+  await localDb.actions.put({
+    ...base,
+    id: uuid(n + 2),
+    planId,
+    themeId: uuid(n + 1),
+    code,
+    areaIds,
+    leadTeamId: null,
+    searchText: '',
+  })
 }
 
 describe("a person's team priorities across the organisation's plans", () => {
@@ -27,7 +43,10 @@ describe("a person's team priorities across the organisation's plans", () => {
     const priorities = await loadTeamPriorities(localDb, ids.person)
     expect(priorities?.plans.map((p) => p.title)).toEqual(['Achieving more', 'Plan G1'])
     expect(priorities?.ownProjects.map((r) => r.action.code)).toEqual(['K2'])
-    const shown = priorities?.priorities.map((group) => [group.theme.title, group.projects.map((r) => `${r.action.code}:${r.relevance}`)])
+    const shown = priorities?.priorities.map((group) => [
+      group.theme.title,
+      group.projects.map((r) => `${r.action.code}:${r.relevance}`),
+    ])
     expect(shown).toEqual([
       ['Stronger families', ['K1:area', 'C2:organisation']],
       ['Positive futures', ['C1:organisation']],
@@ -38,7 +57,14 @@ describe("a person's team priorities across the organisation's plans", () => {
   it('leaves out an action assigned to the team when its plan is no longer current', async () => {
     await addPlan(620, 'superseded', [ids.richmond], 'OLD2')
     await localDb.assignments.put({
-      id: uuid(630), version: 1, actionId: uuid(622), milestoneId: null, personId: null, teamId: ids.teamK, assignedBy: ids.person, assignedAt: '2024-01-01T00:00:00Z',
+      id: uuid(630),
+      version: 1,
+      actionId: uuid(622),
+      milestoneId: null,
+      personId: null,
+      teamId: ids.teamK,
+      assignedBy: ids.person,
+      assignedAt: '2024-01-01T00:00:00Z',
     })
     const priorities = await loadTeamPriorities(localDb, ids.person)
     expect(priorities?.ownProjects.map((r) => r.action.code)).toEqual(['K2'])

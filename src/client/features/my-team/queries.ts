@@ -35,10 +35,17 @@ export async function loadTeamPriorities(db: LocalDatabase, personId: string): P
   // Narrow index reads only: the team's areas, its assignments, the projects it leads, and
   // per plan the few with no area (the whole organisation's), which no index can find.
   // One `equals` per key: Dexie runs `anyOf` on a multi-entry index as a cursor, one record a step.
-  const byKey = <T>(keys: Iterable<string>, read: (key: string) => Promise<T[]>) => Promise.all([...keys].map(read)).then((lists) => lists.flat())
+  const byKey = <T>(keys: Iterable<string>, read: (key: string) => Promise<T[]>) =>
+    Promise.all([...keys].map(read)).then((lists) => lists.flat())
   const [inAreas, everywhere, assignments, led, themes] = await Promise.all([
     byKey(wantedAreas, (area) => db.actions.where('areaIds').equals(area).toArray()),
-    byKey(planIds, (plan) => db.actions.where('planId').equals(plan).filter((action) => action.areaIds.length === 0).toArray()),
+    byKey(planIds, (plan) =>
+      db.actions
+        .where('planId')
+        .equals(plan)
+        .filter((action) => action.areaIds.length === 0)
+        .toArray(),
+    ),
     byKey(teamIds, (team) => db.assignments.where('teamId').equals(team).toArray()),
     byKey(teamIds, (team) => db.actions.where('leadTeamId').equals(team).toArray()),
     byKey(planIds, (plan) => db.themes.where('planId').equals(plan).sortBy('position')),

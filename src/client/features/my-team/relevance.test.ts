@@ -13,7 +13,10 @@ describe('which projects matter to a team', () => {
   it("puts the team's own projects first, then its area's, then the whole organisation's", () => {
     const ranked = rankForTeam(actions, kingstonTeam)
     expect(ranked.map((r) => `${r.action.code}:${r.relevance}`)).toEqual([
-      'K2:led-by-team', 'K1:area', 'C1:organisation', 'C2:organisation',
+      'K2:led-by-team',
+      'K1:area',
+      'C1:organisation',
+      'C2:organisation',
     ])
   })
 
@@ -27,11 +30,18 @@ describe('which projects matter to a team', () => {
 
   it('counts an action with no areas as the whole organisation’s', () => {
     const everywhere = { ...actions[0]!, id: 'everywhere', code: 'G1', areaIds: [] }
-    expect(rankForTeam([everywhere], { ...kingstonTeam, organisationAreaId: undefined }).map((r) => r.relevance)).toEqual(['organisation'])
+    expect(
+      rankForTeam([everywhere], { ...kingstonTeam, organisationAreaId: undefined }).map((r) => r.relevance),
+    ).toEqual(['organisation'])
   })
 
   it('shows a person with no team the whole organisation only', () => {
-    const ranked = rankForTeam(actions, { teamIds: new Set(), areaIds: new Set(), organisationAreaId: ids.company, assignedActionIds: new Set() })
+    const ranked = rankForTeam(actions, {
+      teamIds: new Set(),
+      areaIds: new Set(),
+      organisationAreaId: ids.company,
+      assignedActionIds: new Set(),
+    })
     expect(ranked.map((r) => r.action.code)).toEqual(['C1', 'C2'])
   })
 })

@@ -36,9 +36,7 @@ export function rankForTeam<A extends Action>(actions: A[], team: TeamContext): 
     if (relevance) ranked.push({ action, relevance })
   }
   return ranked.sort(
-    (a, b) =>
-      order.indexOf(a.relevance) - order.indexOf(b.relevance) ||
-      a.action.position - b.action.position,
+    (a, b) => order.indexOf(a.relevance) - order.indexOf(b.relevance) || a.action.position - b.action.position,
   )
 }
 

@@ -10,7 +10,11 @@ export interface NotKept {
  * (superseded), or applied and later overtaken by someone else's more recent change.
  * Both cases follow the rule in src/shared/sync/status-rule.ts.
  */
-export function notKeptChanges(history: HistoryEntry[], personId: string, currentMutationOf: (entityId: string) => string | null | undefined): NotKept[] {
+export function notKeptChanges(
+  history: HistoryEntry[],
+  personId: string,
+  currentMutationOf: (entityId: string) => string | null | undefined,
+): NotKept[] {
   const statusChanges = history.filter((h) => h.change === 'status.set')
   const latestBy = (entityId: string) =>
     statusChanges
@@ -20,6 +24,9 @@ export function notKeptChanges(history: HistoryEntry[], personId: string, curren
     .filter((h) => h.personId === personId)
     .filter((h) => h.outcome === 'superseded' || currentMutationOf(h.entityId) !== h.mutationId)
     .map((mine) => ({ mine, winner: latestBy(mine.entityId) }))
-    .filter(({ mine, winner }) => winner !== undefined && winner.personId !== personId && winner.mutationId !== mine.mutationId)
+    .filter(
+      ({ mine, winner }) =>
+        winner !== undefined && winner.personId !== personId && winner.mutationId !== mine.mutationId,
+    )
     .sort((a, b) => Date.parse(b.mine.madeAt) - Date.parse(a.mine.madeAt))
 }

@@ -38,8 +38,14 @@ export async function loadChanges(db: LocalDatabase, personId: string): Promise<
   return {
     waiting: entries
       .filter((e) => e.state === 'waiting')
-      .map((e) => ({ ...e, text: describeChange(e.mutation, titleOf), uploads: uploads.filter((u) => u.mutationId === e.id && u.sentBytes < u.size) })),
-    refused: entries.filter((e) => e.state === 'refused').map((e) => ({ ...e, text: describeChange(e.mutation, titleOf) })),
+      .map((e) => ({
+        ...e,
+        text: describeChange(e.mutation, titleOf),
+        uploads: uploads.filter((u) => u.mutationId === e.id && u.sentBytes < u.size),
+      })),
+    refused: entries
+      .filter((e) => e.state === 'refused')
+      .map((e) => ({ ...e, text: describeChange(e.mutation, titleOf) })),
     notKept: notKeptChanges(related, personId, (id) => status.get(id)).map((n) => ({
       ...n,
       entityTitle: titleOf(n.mine.entityId),

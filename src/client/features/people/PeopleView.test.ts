@@ -45,11 +45,25 @@ describe('People', { timeout: 30_000 }, () => {
 
   it("lists the organisation's people with how many devices each is signed in on, and ends a person's sessions once confirmed", async () => {
     await signInHere('admin@demo.local')
-    const devices = [await signInElsewhere(app, 'practitioner@demo.local', iPhone), await signInElsewhere(app, 'practitioner@demo.local', tablet)]
+    const devices = [
+      await signInElsewhere(app, 'practitioner@demo.local', iPhone),
+      await signInElsewhere(app, 'practitioner@demo.local', tablet),
+    ]
     const w = await open()
     await settle(() => w.findAll('tbody tr').length > 100, 10_000)
-    expect(w.findAll('thead th').map((th) => th.text())).toEqual(['Name', 'Job title', 'Role', 'Signed in on', 'Actions'])
-    expect(cells(row(w, 'Alex Morgan (demo)')).slice(0, 4)).toEqual(['Alex Morgan (demo)', 'Social Worker', 'Practitioner', '2 devices'])
+    expect(w.findAll('thead th').map((th) => th.text())).toEqual([
+      'Name',
+      'Job title',
+      'Role',
+      'Signed in on',
+      'Actions',
+    ])
+    expect(cells(row(w, 'Alex Morgan (demo)')).slice(0, 4)).toEqual([
+      'Alex Morgan (demo)',
+      'Social Worker',
+      'Practitioner',
+      '2 devices',
+    ])
     expect(cells(row(w, 'Sam Okafor (demo)')).slice(2, 4)).toEqual(['Plan admin', '1 device'])
     // Someone signed in nowhere has nothing to end.
     expect(row(w, 'Chris Evans (demo)').find('button').exists()).toBe(false)
@@ -67,7 +81,8 @@ describe('People', { timeout: 30_000 }, () => {
     await row(w, 'Alex Morgan (demo)').get('button').trigger('click')
     await settle(() => w.get('[role="status"]').text() === 'Ended 2 sessions of Alex Morgan (demo).', 10_000)
     expect(cells(row(w, 'Alex Morgan (demo)'))[3]).toBe('0 devices')
-    for (const device of devices) expect((await device.call('GET', '/api/sync/pull')).body.error?.code).toBe('session_ended')
+    for (const device of devices)
+      expect((await device.call('GET', '/api/sync/pull')).body.error?.code).toBe('session_ended')
   })
 
   it('tells anyone but a plan admin that the page is not for them, without asking the server', async () => {
@@ -85,7 +100,9 @@ describe('People', { timeout: 30_000 }, () => {
     try {
       const w = await open()
       await settle(() => w.find('[role="alert"]').exists(), 10_000)
-      expect(w.get('[role="alert"] p').text()).toBe("You need a connection to see your organisation's people. Try again when you have signal or Wi-Fi.")
+      expect(w.get('[role="alert"] p').text()).toBe(
+        "You need a connection to see your organisation's people. Try again when you have signal or Wi-Fi.",
+      )
     } finally {
       await app.goOnline()
     }

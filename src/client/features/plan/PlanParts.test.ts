@@ -7,14 +7,39 @@ import PlanView from './PlanView.vue'
 
 const provenance = { source: null, sourceNote: null }
 const risk: Risk = {
-  id: uuid(860), version: 1, planId: improvementPlan.id, title: null, description: 'Maximum caseload levels exceeded for social workers.',
-  mitigations: ['Weekly caseload review', 'Agency cover agreed'], owner: null, likelihood: null, impact: null, themeIds: [], actionIds: [],
-  ...provenance, position: 0,
+  id: uuid(860),
+  version: 1,
+  planId: improvementPlan.id,
+  title: null,
+  description: 'Maximum caseload levels exceeded for social workers.',
+  mitigations: ['Weekly caseload review', 'Agency cover agreed'],
+  owner: null,
+  likelihood: null,
+  impact: null,
+  themeIds: [],
+  actionIds: [],
+  ...provenance,
+  position: 0,
 }
 const budget: Section = {
-  id: uuid(861), version: 1, planId: improvementPlan.id, kind: 'budget', title: 'Budget by team', paragraphs: [], items: [],
-  table: { caption: 'Revenue budget 2017-2018', columns: ['Team', 'Budget £000'], rows: [['Early Help', '1,234'], ['Grand Total', '92,734']], notes: [] },
-  ...provenance, position: 0,
+  id: uuid(861),
+  version: 1,
+  planId: improvementPlan.id,
+  kind: 'budget',
+  title: 'Budget by team',
+  paragraphs: [],
+  items: [],
+  table: {
+    caption: 'Revenue budget 2017-2018',
+    columns: ['Team', 'Budget £000'],
+    rows: [
+      ['Early Help', '1,234'],
+      ['Grand Total', '92,734'],
+    ],
+    notes: [],
+  },
+  ...provenance,
+  position: 0,
 }
 
 describe("a plan's own parts", () => {
@@ -39,9 +64,17 @@ describe("a plan's own parts", () => {
   it('shows a risk without likelihood or impact as not given, never as a made-up score', async () => {
     const { wrapper } = await mountView(PlanView, `/plans/${improvementPlan.id}`, { id: improvementPlan.id })
     await settle(() => wrapper.text().includes('Maximum caseload levels exceeded'))
-    const facts = wrapper.get('.risks dl').findAll('div').map((row) => row.text())
+    const facts = wrapper
+      .get('.risks dl')
+      .findAll('div')
+      .map((row) => row.text())
     expect(facts).toEqual(['OwnerNot given', 'LikelihoodNot given', 'ImpactNot given'])
-    expect(wrapper.get('.risks').findAll('li li').map((li) => li.text())).toEqual(risk.mitigations)
+    expect(
+      wrapper
+        .get('.risks')
+        .findAll('li li')
+        .map((li) => li.text()),
+    ).toEqual(risk.mitigations)
     wrapper.unmount()
   })
 

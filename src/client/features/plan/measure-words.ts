@@ -5,7 +5,15 @@ import { formatMonth } from '../../ui/format'
 export function figure(unit: Measure['unit'], point: { value?: number; text?: string }): string {
   const value = point.value === undefined ? undefined : point.value.toLocaleString('en-GB')
   const withUnit =
-    value === undefined ? undefined : unit === 'percent' ? `${value}%` : unit === 'pounds' ? `£${value}` : unit === 'days' ? `${value} days` : value
+    value === undefined
+      ? undefined
+      : unit === 'percent'
+        ? `${value}%`
+        : unit === 'pounds'
+          ? `£${value}`
+          : unit === 'days'
+            ? `${value} days`
+            : value
   if (withUnit && point.text) return `${withUnit} (${point.text})`
   return withUnit ?? point.text ?? ''
 }

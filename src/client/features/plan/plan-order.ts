@@ -1,7 +1,8 @@
 import type { Plan, Role } from '../../../shared/entities'
 
 /** Drafts are work in progress: only plan admins see them. */
-export const planShownTo = (plan: Pick<Plan, 'status'>, role: Role | undefined) => plan.status !== 'draft' || role === 'admin'
+export const planShownTo = (plan: Pick<Plan, 'status'>, role: Role | undefined) =>
+  plan.status !== 'draft' || role === 'admin'
 
 const statusRank: Record<Plan['status'], number> = { approved: 0, draft: 1, superseded: 2, archived: 3 }
 

@@ -1,6 +1,18 @@
 import type { Ref } from 'vue'
 import type {
-  Action, Area, Measure, Organisation, Outcome, Plan, Recommendation, Risk, Role, Section, Team, Theme, Value,
+  Action,
+  Area,
+  Measure,
+  Organisation,
+  Outcome,
+  Plan,
+  Recommendation,
+  Risk,
+  Role,
+  Section,
+  Team,
+  Theme,
+  Value,
 } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
@@ -52,22 +64,28 @@ export interface PlanPage extends PlanListEntry {
 const present = <T>(items: (T | undefined)[]) => items.filter((item): item is T => item !== undefined)
 
 /** One plan in its own shape; with `areaId`, only that area's actions. */
-export async function loadPlanPage(db: LocalDatabase, id: string, role: Role | undefined, areaId?: string): Promise<PlanPage | undefined> {
+export async function loadPlanPage(
+  db: LocalDatabase,
+  id: string,
+  role: Role | undefined,
+  areaId?: string,
+): Promise<PlanPage | undefined> {
   const plan = await db.plans.get(id)
   if (!plan || !planShownTo(plan, role)) return undefined
-  const [organisation, values, allAreas, themes, actions, recommendations, risks, measures, sections, plans, outcomes] = await Promise.all([
-    db.organisations.toCollection().first(),
-    db.values.orderBy('position').toArray(),
-    db.areas.orderBy('position').toArray(),
-    db.themes.where('planId').equals(id).toArray(),
-    db.actions.where('planId').equals(id).toArray(),
-    db.recommendations.where('planId').equals(id).toArray(),
-    db.risks.where('planId').equals(id).toArray(),
-    db.measures.where('planId').equals(id).toArray(),
-    db.sections.where('planId').equals(id).toArray(),
-    db.plans.toArray(),
-    db.outcomes.bulkGet(plan.servesOutcomeIds),
-  ])
+  const [organisation, values, allAreas, themes, actions, recommendations, risks, measures, sections, plans, outcomes] =
+    await Promise.all([
+      db.organisations.toCollection().first(),
+      db.values.orderBy('position').toArray(),
+      db.areas.orderBy('position').toArray(),
+      db.themes.where('planId').equals(id).toArray(),
+      db.actions.where('planId').equals(id).toArray(),
+      db.recommendations.where('planId').equals(id).toArray(),
+      db.risks.where('planId').equals(id).toArray(),
+      db.measures.where('planId').equals(id).toArray(),
+      db.sections.where('planId').equals(id).toArray(),
+      db.plans.toArray(),
+      db.outcomes.bulkGet(plan.servesOutcomeIds),
+    ])
   themes.sort(byPosition)
   actions.sort(byPosition)
   recommendations.sort(byPosition)
@@ -118,7 +136,11 @@ export async function loadActionDetail(db: LocalDatabase, id: string): Promise<A
     db.themes.get(action.themeId),
     db.areas.bulkGet(action.areaIds),
     action.leadTeamId ? db.teams.get(action.leadTeamId) : undefined,
-    db.measures.where('planId').equals(action.planId).filter((m) => m.actionIds.includes(id)).toArray(),
+    db.measures
+      .where('planId')
+      .equals(action.planId)
+      .filter((m) => m.actionIds.includes(id))
+      .toArray(),
   ])
   return { action, plan, theme, areas: present(areas), leadTeam, measures }
 }

@@ -15,7 +15,10 @@ describe('Search', () => {
     await wrapper.get('input[type="search"]').setValue('transition')
     await settle(() => wrapper.text().includes('2 results for “transition”'))
     const links = wrapper.findAll('ol a')
-    expect(links.map((l) => l.text())).toEqual(['K2 Improve transition planning for young people with SEND', 'A revised transitions protocol has been agreed'])
+    expect(links.map((l) => l.text())).toEqual([
+      'K2 Improve transition planning for young people with SEND',
+      'A revised transitions protocol has been agreed',
+    ])
     expect(links[0]!.attributes('href')).toMatch(/^\/plan\/actions\//)
     expect(links[1]!.attributes('href')).toMatch(/^\/milestones\//)
     expect(wrapper.findAll('ol li').map((li) => li.text())).toEqual([
@@ -27,19 +30,50 @@ describe('Search', () => {
   })
 
   it('finds recommendations, outcomes and sections, in every plan on the device', async () => {
-    const other = { ...plan, id: '00000000-0000-4000-8000-000000000900', title: 'Improvement plan', status: 'superseded' as const }
+    const other = {
+      ...plan,
+      id: '00000000-0000-4000-8000-000000000900',
+      title: 'Improvement plan',
+      status: 'superseded' as const,
+    }
     await localDb.plans.put(other)
     await localDb.recommendations.put({
-      id: '00000000-0000-4000-8000-000000000901', version: 1, planId: other.id, sourceKind: 'ofsted-inspection', sourceTitle: 'Ofsted inspection',
-      sourceDate: null, number: '12', text: null, owner: 'The council', source: null, sourceNote: null, position: 0,
+      id: '00000000-0000-4000-8000-000000000901',
+      version: 1,
+      planId: other.id,
+      sourceKind: 'ofsted-inspection',
+      sourceTitle: 'Ofsted inspection',
+      sourceDate: null,
+      number: '12',
+      text: null,
+      owner: 'The council',
+      source: null,
+      sourceNote: null,
+      position: 0,
     })
     await localDb.outcomes.put({
-      id: '00000000-0000-4000-8000-000000000902', version: 1, code: '1', title: 'Children have the best start in life', description: null,
-      owner: null, source: null, sourceNote: null, position: 0,
+      id: '00000000-0000-4000-8000-000000000902',
+      version: 1,
+      code: '1',
+      title: 'Children have the best start in life',
+      description: null,
+      owner: null,
+      source: null,
+      sourceNote: null,
+      position: 0,
     })
     await localDb.sections.put({
-      id: '00000000-0000-4000-8000-000000000903', version: 1, planId: ids.plan, kind: 'budget', title: 'Budget by team', paragraphs: [],
-      items: [{ text: 'Early help receives the largest share', points: [] }], table: null, source: null, sourceNote: null, position: 0,
+      id: '00000000-0000-4000-8000-000000000903',
+      version: 1,
+      planId: ids.plan,
+      kind: 'budget',
+      title: 'Budget by team',
+      paragraphs: [],
+      items: [{ text: 'Early help receives the largest share', points: [] }],
+      table: null,
+      source: null,
+      sourceNote: null,
+      position: 0,
     })
     const { wrapper } = await mountView(SearchView, '/search?q=recommendation%2012')
     await settle(() => wrapper.text().includes('1 result for “recommendation 12”'))

@@ -12,17 +12,19 @@ const lower = (...parts: (string | null | undefined)[]) => parts.filter(Boolean)
  * the pull; the rest are a few dozen records and are lower-cased here.
  */
 export async function loadSearchEntries(db: LocalDatabase): Promise<SearchEntry[]> {
-  const [plans, themes, actions, milestones, values, measures, outcomes, recommendations, sections] = await Promise.all([
-    db.plans.toArray(),
-    db.themes.orderBy('position').toArray(),
-    db.actions.toArray(),
-    db.milestones.toArray(),
-    db.values.orderBy('position').toArray(),
-    db.measures.toArray(),
-    db.outcomes.orderBy('position').toArray(),
-    db.recommendations.toArray(),
-    db.sections.toArray(),
-  ])
+  const [plans, themes, actions, milestones, values, measures, outcomes, recommendations, sections] = await Promise.all(
+    [
+      db.plans.toArray(),
+      db.themes.orderBy('position').toArray(),
+      db.actions.toArray(),
+      db.milestones.toArray(),
+      db.values.orderBy('position').toArray(),
+      db.measures.toArray(),
+      db.outcomes.orderBy('position').toArray(),
+      db.recommendations.toArray(),
+      db.sections.toArray(),
+    ],
+  )
   const planTitles = new Map(plans.map((plan) => [plan.id, planName(plan)]))
   const actionPlans = new Map(actions.map((action) => [action.id, action.planId]))
   const inPlan = (planId: string | undefined) => (planId ? { planTitle: planTitles.get(planId), planId } : {})
@@ -31,30 +33,74 @@ export async function loadSearchEntries(db: LocalDatabase): Promise<SearchEntry[
   sections.sort((a, b) => a.position - b.position)
   return [
     ...outcomes.map((o): SearchEntry => ({
-      kind: 'outcome', id: o.id, title: outcomeName(o), text: lower(o.code, o.title, o.description, o.owner), opens: { name: 'outcome', id: o.id },
+      kind: 'outcome',
+      id: o.id,
+      title: outcomeName(o),
+      text: lower(o.code, o.title, o.description, o.owner),
+      opens: { name: 'outcome', id: o.id },
     })),
     ...recommendations.map((r): SearchEntry => ({
-      kind: 'recommendation', id: r.id, title: recommendationName(r), ...inPlan(r.planId), opens: { name: 'recommendation', id: r.id },
+      kind: 'recommendation',
+      id: r.id,
+      title: recommendationName(r),
+      ...inPlan(r.planId),
+      opens: { name: 'recommendation', id: r.id },
       text: lower(recommendationName(r), r.sourceTitle, r.text, r.owner),
     })),
     ...themes.map((t): SearchEntry => ({
-      kind: 'theme', id: t.id, title: themeName(t), text: t.searchText, ...inPlan(t.planId), opens: { name: 'theme', id: t.id },
+      kind: 'theme',
+      id: t.id,
+      title: themeName(t),
+      text: t.searchText,
+      ...inPlan(t.planId),
+      opens: { name: 'theme', id: t.id },
     })),
-    ...values.map((v): SearchEntry => ({ kind: 'value', id: v.id, title: v.name, text: lower(v.name, v.meaning, ...v.behaviours) })),
+    ...values.map((v): SearchEntry => ({
+      kind: 'value',
+      id: v.id,
+      title: v.name,
+      text: lower(v.name, v.meaning, ...v.behaviours),
+    })),
     ...actions.map((a): SearchEntry => ({
-      kind: 'action', id: a.id, title: actionName(a), text: a.searchText, ...inPlan(a.planId), opens: { name: 'action', id: a.id },
+      kind: 'action',
+      id: a.id,
+      title: actionName(a),
+      text: a.searchText,
+      ...inPlan(a.planId),
+      opens: { name: 'action', id: a.id },
     })),
     ...measures.map((m): SearchEntry => {
       const actionId = m.actionIds[0]
       const opens = actionId ? { opens: { name: 'action' as const, id: actionId } } : {}
-      return { kind: 'measure', id: m.id, title: m.title, text: lower(m.title, m.comparison, m.source), ...inPlan(m.planId), ...opens }
+      return {
+        kind: 'measure',
+        id: m.id,
+        title: m.title,
+        text: lower(m.title, m.comparison, m.source),
+        ...inPlan(m.planId),
+        ...opens,
+      }
     }),
     ...milestones.map((m): SearchEntry => ({
-      kind: 'milestone', id: m.id, title: m.title, text: m.searchText, ...inPlan(actionPlans.get(m.actionId)), opens: { name: 'milestone', id: m.id },
+      kind: 'milestone',
+      id: m.id,
+      title: m.title,
+      text: m.searchText,
+      ...inPlan(actionPlans.get(m.actionId)),
+      opens: { name: 'milestone', id: m.id },
     })),
     ...sections.map((s): SearchEntry => ({
-      kind: 'section', id: s.id, title: s.title, ...inPlan(s.planId),
-      text: lower(s.title, ...s.paragraphs, ...s.items.flatMap((i) => [i.title, i.text, ...i.points]), s.table?.caption, ...(s.table?.columns ?? [])),
+      kind: 'section',
+      id: s.id,
+      title: s.title,
+      ...inPlan(s.planId),
+      text: lower(
+        s.title,
+        ...s.paragraphs,
+        ...s.items.flatMap((i) => [i.title, i.text, ...i.points]),
+        s.table?.caption,
+        ...(s.table?.columns ?? []),
+      ),
     })),
   ]
 }

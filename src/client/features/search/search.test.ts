@@ -2,12 +2,32 @@ import { describe, expect, it } from 'vitest'
 import { search, type SearchEntry } from './search'
 
 const entries: SearchEntry[] = [
-  { kind: 'milestone', id: 'm1', title: 'A revised transitions protocol has been agreed', text: 'a revised transitions protocol has been agreed' },
-  { kind: 'action', id: 'a2', title: 'K9 Improve transition planning', text: 'k9\nimprove transition planning for young people with send' },
+  {
+    kind: 'milestone',
+    id: 'm1',
+    title: 'A revised transitions protocol has been agreed',
+    text: 'a revised transitions protocol has been agreed',
+  },
+  {
+    kind: 'action',
+    id: 'a2',
+    title: 'K9 Improve transition planning',
+    text: 'k9\nimprove transition planning for young people with send',
+  },
   { kind: 'theme', id: 't1', title: 'Positive futures', text: 'positive futures\nyoung people achieve well' },
   { kind: 'value', id: 'v1', title: 'Trust', text: 'trust\nwe are reliable' },
-  { kind: 'recommendation', id: 'r12', title: 'Ofsted recommendation 12', text: 'ofsted recommendation 12\nimprove transition planning' },
-  { kind: 'outcome', id: 'o1', title: 'Outcome 1: Children have the best start in life', text: '1\nchildren have the best start in life' },
+  {
+    kind: 'recommendation',
+    id: 'r12',
+    title: 'Ofsted recommendation 12',
+    text: 'ofsted recommendation 12\nimprove transition planning',
+  },
+  {
+    kind: 'outcome',
+    id: 'o1',
+    title: 'Outcome 1: Children have the best start in life',
+    text: '1\nchildren have the best start in life',
+  },
 ]
 
 describe('searching the plans', () => {
@@ -29,7 +49,12 @@ describe('searching the plans', () => {
   })
 
   it('counts everything found but returns at most the limit', () => {
-    const many = Array.from({ length: 120 }, (_, n): SearchEntry => ({ kind: 'milestone', id: `m${n}`, title: 'x', text: 'review' }))
+    const many = Array.from({ length: 120 }, (_, n): SearchEntry => ({
+      kind: 'milestone',
+      id: `m${n}`,
+      title: 'x',
+      text: 'review',
+    }))
     const results = search(many, 'review', 50)
     expect(results.total).toBe(120)
     expect(results.entries).toHaveLength(50)

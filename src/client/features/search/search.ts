@@ -1,5 +1,14 @@
 /** What search can find, in the order results list them. */
-export const searchKinds = ['outcome', 'recommendation', 'theme', 'value', 'action', 'measure', 'milestone', 'section'] as const
+export const searchKinds = [
+  'outcome',
+  'recommendation',
+  'theme',
+  'value',
+  'action',
+  'measure',
+  'milestone',
+  'section',
+] as const
 export type SearchKind = (typeof searchKinds)[number]
 
 /** One thing search can find: lower-cased text to match, what to show, the plan it is in, and where it opens. */
@@ -22,7 +31,10 @@ export interface SearchResults {
 }
 
 export const termsOf = (query: string) =>
-  query.toLocaleLowerCase('en-GB').split(/\s+/).filter((term) => term.length > 0)
+  query
+    .toLocaleLowerCase('en-GB')
+    .split(/\s+/)
+    .filter((term) => term.length > 0)
 
 /** Entries holding every term of the query, the top of the thread first and milestones last. */
 export function search(entries: readonly SearchEntry[], query: string, limit = 50): SearchResults {

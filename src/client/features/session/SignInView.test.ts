@@ -52,12 +52,20 @@ describe('Sign in', () => {
     )
     ended.unmount()
     const lapsed = (await mountView(SignInView, '/sign-in?again=1')).wrapper
-    expect(lapsed.get('.lede').text()).toBe('Your session has ended. Sign in again to keep syncing; nothing on this device is lost.')
+    expect(lapsed.get('.lede').text()).toBe(
+      'Your session has ended. Sign in again to keep syncing; nothing on this device is lost.',
+    )
     lapsed.unmount()
   })
 
   it('offers the identity provider the server named last time, with no connection, and says so when it is tapped', async () => {
-    localStorage.setItem('gt:sign-in-methods', JSON.stringify({ password: false, provider: { label: 'Sign in with Microsoft', startPath: '/api/auth/oidc/start' } }))
+    localStorage.setItem(
+      'gt:sign-in-methods',
+      JSON.stringify({
+        password: false,
+        provider: { label: 'Sign in with Microsoft', startPath: '/api/auth/oidc/start' },
+      }),
+    )
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
     const { wrapper } = await mountView(SignInView, '/sign-in?next=/plan')
     const button = wrapper.get('a#provider-sign-in')

@@ -24,14 +24,31 @@ describe('New survey', () => {
   beforeEach(async () => {
     const session = await deviceWithPlan()
     await writeMeta(localDb, 'session', { ...session, person: { ...session.person, role: 'admin' } })
-    await localDb.surveys.put(testSurvey({ id: uuid(701), title: 'Spring round', opensOn: '2025-01-01', closesOn: '2025-01-31' }))
+    await localDb.surveys.put(
+      testSurvey({ id: uuid(701), title: 'Spring round', opensOn: '2025-01-01', closesOn: '2025-01-31' }),
+    )
     await localDb.measures.put({
-      id: uuid(800), version: 1, planId: ids.plan, title: 'Staff who experience our values', unit: 'percent', direction: 'higher-is-better',
-      comparison: null, baseline: null, targets: [{ value: 70, by: '2027-03-31' }], actuals: [], benchmarks: [], source: 'Staff survey', sourceNote: null,
-      themeIds: [], actionIds: [],
+      id: uuid(800),
+      version: 1,
+      planId: ids.plan,
+      title: 'Staff who experience our values',
+      unit: 'percent',
+      direction: 'higher-is-better',
+      comparison: null,
+      baseline: null,
+      targets: [{ value: 70, by: '2027-03-31' }],
+      actuals: [],
+      benchmarks: [],
+      source: 'Staff survey',
+      sourceNote: null,
+      themeIds: [],
+      actionIds: [],
     })
     quietSurveyRouteWarnings()
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    )
   })
   afterEach(() => {
     wrapper?.unmount()
@@ -54,13 +71,17 @@ describe('New survey', () => {
     await settle(() => w.find('form').exists())
     await w.get('form').trigger('submit')
     await settle(() => w.find('[role="alert"]').exists())
-    const alert = () => w.get('[role="alert"]').findAll('li').map((li) => li.text())
+    const alert = () =>
+      w
+        .get('[role="alert"]')
+        .findAll('li')
+        .map((li) => li.text())
     expect(alert()).toEqual(['Title: write at least 3 characters.', 'Add at least one question.'])
 
     await labelled(w, 'Title').setValue('Values survey, test')
     await button(w, 'Add one agreement question per value').trigger('click')
     expect(w.findAll('.question')).toHaveLength(3)
-    expect((labelled(w, 'Question 1 key').element).value).toBe('value-trust')
+    expect(labelled(w, 'Question 1 key').element.value).toBe('value-trust')
     await button(w, 'Add a yes/no question').trigger('click')
     await labelled(w, 'Question 4 text').setValue('Do you know your priorities?')
     await labelled(w, 'Question 4 key').setValue('know-priorities')
@@ -87,7 +108,13 @@ describe('New survey', () => {
       previousSurveyId: uuid(701),
       measureLinks: [{ measureId: uuid(800), questionKeys: ['value-trust', 'value-respect', 'value-empower'] }],
     })
-    expect((data.questions as { key: string; kind: string; valueId: string | null }[]).map((q) => [q.key, q.kind, q.valueId])).toEqual([
+    expect(
+      (data.questions as { key: string; kind: string; valueId: string | null }[]).map((q) => [
+        q.key,
+        q.kind,
+        q.valueId,
+      ]),
+    ).toEqual([
       ['value-trust', 'agreement', values[0]!.id],
       ['value-respect', 'agreement', values[1]!.id],
       ['value-empower', 'agreement', values[2]!.id],

@@ -7,13 +7,17 @@ import OpenSurveys from './OpenSurveys.vue'
 import { quietSurveyRouteWarnings, testSurvey, uuid } from './test-survey'
 
 let wrapper: VueWrapper | undefined
-const respond = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })
+const respond = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })
 
 describe('Surveys open to you (on My team)', () => {
   beforeEach(async () => {
     await deviceWithPlan()
     quietSurveyRouteWarnings()
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    )
   })
   afterEach(() => {
     wrapper?.unmount()
@@ -29,7 +33,12 @@ describe('Surveys open to you (on My team)', () => {
       testSurvey({ id: uuid(702), title: 'Closed round', opensOn: '2025-01-01', closesOn: '2025-01-31' }),
       testSurvey({ id: uuid(703), title: 'Later round', opensOn: '2099-01-01', closesOn: '2099-01-31' }),
       testSurvey({ id: uuid(704), title: 'Richmond round', audience: { kind: 'teams', teamIds: [ids.teamR] } }),
-      testSurvey({ id: uuid(705), title: 'Kingston round', audience: { kind: 'areas', areaIds: [ids.kingston] }, closesOn: '2099-07-31' }),
+      testSurvey({
+        id: uuid(705),
+        title: 'Kingston round',
+        audience: { kind: 'areas', areaIds: [ids.kingston] },
+        closesOn: '2099-07-31',
+      }),
     ])
     await localDb.answeredSurveys.put({ surveyId: uuid(701) })
     ;({ wrapper } = await mountView(OpenSurveys))
@@ -52,7 +61,10 @@ describe('Surveys open to you (on My team)', () => {
 
   it('hides a survey answered on another device, once the server says so', async () => {
     await localDb.surveys.put(testSurvey())
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(respond({ surveyIds: [uuid(700)] }))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(respond({ surveyIds: [uuid(700)] }))),
+    )
     ;({ wrapper } = await mountView(OpenSurveys))
     await vi.waitFor(async () => expect(await localDb.answeredSurveys.get(uuid(700))).toEqual({ surveyId: uuid(700) }))
     const w = wrapper

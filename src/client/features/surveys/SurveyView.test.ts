@@ -26,7 +26,10 @@ describe('Answering a survey', () => {
     await deviceWithPlan()
     await localDb.surveys.put(survey)
     // No connection: nothing here needs one.
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     quietSurveyRouteWarnings()
   })
   afterEach(() => {
@@ -44,8 +47,15 @@ describe('Answering a survey', () => {
     const legends = w.findAll('fieldset legend').map((l) => l.text())
     expect(legends).toEqual(survey.questions.map((q, n) => `${n + 1}. ${q.text}`))
     // Agreement: five labelled choices; yes/no: two; 0-10: eleven; free text: a labelled box.
-    const labels = (questionId: string) => w.findAll(`input[name="q-${questionId}"]`).map((input) => w.get(`label[for="${input.attributes('id')}"]`).text())
-    expect(labels(trust!.id)).toEqual(['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'])
+    const labels = (questionId: string) =>
+      w.findAll(`input[name="q-${questionId}"]`).map((input) => w.get(`label[for="${input.attributes('id')}"]`).text())
+    expect(labels(trust!.id)).toEqual([
+      'Strongly disagree',
+      'Disagree',
+      'Neither agree nor disagree',
+      'Agree',
+      'Strongly agree',
+    ])
     expect(labels(priorities!.id)).toEqual(['No', 'Yes'])
     expect(labels(recommend!.id)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'])
     const box = w.get(`textarea#q-${oneThing!.id}`)
@@ -58,11 +68,16 @@ describe('Answering a survey', () => {
     const w = await open()
     expect(w.get('[role="status"]').text()).toBe('')
     await radio(w, trust!.id, 3).setValue(true)
-    await vi.waitFor(async () => expect((await localDb.surveyDrafts.get(survey.id))?.answers).toEqual({ [trust!.id]: 3 }))
+    await vi.waitFor(async () =>
+      expect((await localDb.surveyDrafts.get(survey.id))?.answers).toEqual({ [trust!.id]: 3 }),
+    )
     await settle(() => w.text().includes('Saved on this device'))
     await w.get(`textarea#q-${oneThing!.id}`).setValue('More time for supervision')
     await vi.waitFor(async () =>
-      expect((await localDb.surveyDrafts.get(survey.id))?.answers).toEqual({ [trust!.id]: 3, [oneThing!.id]: 'More time for supervision' }),
+      expect((await localDb.surveyDrafts.get(survey.id))?.answers).toEqual({
+        [trust!.id]: 3,
+        [oneThing!.id]: 'More time for supervision',
+      }),
     )
     wrapper!.unmount()
 
@@ -70,7 +85,9 @@ describe('Answering a survey', () => {
     const again = await open()
     expect(radio(again, trust!.id, 3).element.checked).toBe(true)
     expect(radio(again, trust!.id, 2).element.checked).toBe(false)
-    expect((again.get(`textarea#q-${oneThing!.id}`).element as HTMLTextAreaElement).value).toBe('More time for supervision')
+    expect((again.get(`textarea#q-${oneThing!.id}`).element as HTMLTextAreaElement).value).toBe(
+      'More time for supervision',
+    )
     expect(again.text()).toContain('Saved on this device')
   })
 
@@ -91,7 +108,9 @@ describe('Answering a survey', () => {
     await radio(w, priorities!.id, 1).setValue(true)
     await radio(w, recommend!.id, 8).setValue(true)
     await w.get(`textarea#q-${oneThing!.id}`).setValue('  Tablets that work in homes. ')
-    await vi.waitFor(async () => expect(Object.keys((await localDb.surveyDrafts.get(survey.id))?.answers ?? {})).toHaveLength(4))
+    await vi.waitFor(async () =>
+      expect(Object.keys((await localDb.surveyDrafts.get(survey.id))?.answers ?? {})).toHaveLength(4),
+    )
     await w.get('form').trigger('submit')
     await settle(() => w.text().includes('Thank you. Your answers will be sent when you have a connection.'))
 
@@ -100,7 +119,15 @@ describe('Answering a survey', () => {
     expect(entries[0]).toMatchObject({ personId: ids.person, state: 'waiting' })
     expect(entries[0]!.mutation).toMatchObject({
       kind: 'survey.submit',
-      data: { surveyId: survey.id, answers: { [trust!.id]: 4, [priorities!.id]: 1, [recommend!.id]: 8, [oneThing!.id]: 'Tablets that work in homes.' } },
+      data: {
+        surveyId: survey.id,
+        answers: {
+          [trust!.id]: 4,
+          [priorities!.id]: 1,
+          [recommend!.id]: 8,
+          [oneThing!.id]: 'Tablets that work in homes.',
+        },
+      },
     })
     expect(await localDb.answeredSurveys.toArray()).toEqual([{ surveyId: survey.id }])
     expect(await localDb.surveyDrafts.get(survey.id)).toBeUndefined()

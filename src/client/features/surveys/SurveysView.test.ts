@@ -13,7 +13,10 @@ describe('Surveys list', () => {
   beforeEach(async () => {
     await deviceWithPlan()
     quietSurveyRouteWarnings()
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     await localDb.surveys.bulkPut([
       testSurvey({ id: uuid(700), title: 'Autumn round' }),
       testSurvey({ id: uuid(701), title: 'Spring round', opensOn: '2025-01-01', closesOn: '2025-01-31' }),
@@ -53,7 +56,10 @@ describe('Surveys list', () => {
     const close = w.findAll('button').find((b) => b.text() === 'Close now: Autumn round')!
     await close.trigger('click')
     expect(w.text()).toContain('Close “Autumn round” today? Nobody can answer it after that.')
-    await w.findAll('button').find((b) => b.text() === 'Yes, close it')!.trigger('click')
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Yes, close it')!
+      .trigger('click')
     await settle(() => w.text().includes('Closing: waiting to send.'))
     const entries = await localDb.outbox.toArray()
     expect(entries.map((e) => e.mutation)).toMatchObject([{ kind: 'survey.close', data: { surveyId: uuid(700) } }])

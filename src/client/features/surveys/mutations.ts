@@ -11,7 +11,12 @@ import type { SurveyAnswers } from './queries'
 export const plainAnswers = (answers: SurveyAnswers): SurveyAnswers => ({ ...toRaw(answers) })
 
 /** Keeps the answers so far on this device, so nothing is lost to a reload or a flat battery. */
-export async function saveDraft(db: LocalDatabase, surveyId: string, answers: SurveyAnswers, now = new Date()): Promise<string> {
+export async function saveDraft(
+  db: LocalDatabase,
+  surveyId: string,
+  answers: SurveyAnswers,
+  now = new Date(),
+): Promise<string> {
   const savedAt = now.toISOString()
   await db.surveyDrafts.put({ surveyId, answers: plainAnswers(answers), savedAt })
   return savedAt
@@ -35,15 +40,24 @@ export function answersToSend(survey: Pick<Survey, 'questions'>, answers: Survey
  * on this device, and the draft deleted, so a crash can never leave a survey both sent
  * and offered again. Returns the problem in words instead if the answers are incomplete.
  */
-export async function submitAnswers(db: LocalDatabase, personId: string, survey: Pick<Survey, 'id' | 'questions'>, answers: SurveyAnswers): Promise<string | undefined> {
+export async function submitAnswers(
+  db: LocalDatabase,
+  personId: string,
+  survey: Pick<Survey, 'id' | 'questions'>,
+  answers: SurveyAnswers,
+): Promise<string | undefined> {
   const send = answersToSend(survey, plainAnswers(answers))
   const problem = answersProblem(survey, send)
   if (problem) return problem
-  await db.transaction('rw', [db.outbox, db.uploads, db.meta, ...locallyChangedTables(db), db.answeredSurveys, db.surveyDrafts], async () => {
-    await queueChange(db, personId, { kind: 'survey.submit', data: { surveyId: survey.id, answers: send } })
-    await db.answeredSurveys.put({ surveyId: survey.id })
-    await db.surveyDrafts.delete(survey.id)
-  })
+  await db.transaction(
+    'rw',
+    [db.outbox, db.uploads, db.meta, ...locallyChangedTables(db), db.answeredSurveys, db.surveyDrafts],
+    async () => {
+      await queueChange(db, personId, { kind: 'survey.submit', data: { surveyId: survey.id, answers: send } })
+      await db.answeredSurveys.put({ surveyId: survey.id })
+      await db.surveyDrafts.delete(survey.id)
+    },
+  )
   sendSoon()
   return undefined
 }
@@ -65,7 +79,8 @@ const questionFields: Record<string, string> = { text: 'text', key: 'key', kind:
 
 function where(path: PropertyKey[]): string {
   const [field, index, part] = path
-  if (field === 'questions' && typeof index === 'number') return `Question ${index + 1} ${questionFields[String(part)] ?? ''}`.trim()
+  if (field === 'questions' && typeof index === 'number')
+    return `Question ${index + 1} ${questionFields[String(part)] ?? ''}`.trim()
   if (field === 'audience') return 'Audience'
   return fieldNames[String(field)] ?? 'The survey'
 }
@@ -76,14 +91,16 @@ export function issueInWords(issue: z.core.$ZodIssue): string {
   if (issue.code === 'custom') return issue.message
   if (issue.code === 'too_small') {
     const min = Number(issue.minimum)
-    if (issue.origin === 'string') return min <= 1 ? `${place}: fill this in.` : `${place}: write at least ${min} characters.`
+    if (issue.origin === 'string')
+      return min <= 1 ? `${place}: fill this in.` : `${place}: write at least ${min} characters.`
     if (issue.origin === 'array') {
       if (issue.path[0] === 'questions') return 'Add at least one question.'
       if (issue.path[1] === 'areaIds') return 'Choose at least one area to ask.'
       if (issue.path[1] === 'teamIds') return 'Choose at least one team to ask.'
       return `${place}: choose at least ${min}.`
     }
-    if (issue.origin === 'number') return issue.message.startsWith('Too small') ? `${place}: must be at least ${min}.` : issue.message
+    if (issue.origin === 'number')
+      return issue.message.startsWith('Too small') ? `${place}: must be at least ${min}.` : issue.message
   }
   if (issue.code === 'too_big') {
     const max = Number(issue.maximum)
@@ -91,7 +108,10 @@ export function issueInWords(issue: z.core.$ZodIssue): string {
     if (issue.origin === 'array') return `${place}: no more than ${max}.`
     return `${place}: must be at most ${max}.`
   }
-  if (issue.code === 'invalid_format') return issue.path[0] === 'opensOn' || issue.path[0] === 'closesOn' ? `${place}: choose a date.` : `${place}: ${issue.message}`
+  if (issue.code === 'invalid_format')
+    return issue.path[0] === 'opensOn' || issue.path[0] === 'closesOn'
+      ? `${place}: choose a date.`
+      : `${place}: ${issue.message}`
   if (issue.code === 'invalid_type' && issue.expected === 'number') return `${place}: enter a whole number.`
   return `${place}: ${issue.message}`
 }

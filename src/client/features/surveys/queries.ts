@@ -25,7 +25,11 @@ async function areaOfTeamLookup(db: LocalDatabase, teamIds: string[]): Promise<(
 }
 
 /** Whether a person is in a survey's audience: their answers would be reported under a team, or the organisation. */
-export async function inAudience(db: LocalDatabase, survey: Pick<Survey, 'audience'>, person: Pick<Person, 'teamIds'>): Promise<boolean> {
+export async function inAudience(
+  db: LocalDatabase,
+  survey: Pick<Survey, 'audience'>,
+  person: Pick<Person, 'teamIds'>,
+): Promise<boolean> {
   return reportingTeam(survey.audience, person.teamIds, await areaOfTeamLookup(db, person.teamIds)) !== undefined
 }
 
@@ -41,7 +45,11 @@ export interface SurveySummary {
 }
 
 /** Every survey on the device, newest first, with what this person may do with each. */
-export async function loadSurveyList(db: LocalDatabase, signedIn: Who, today = todayIso()): Promise<{ surveys: SurveySummary[]; waitingToCreate: SurveyDraft[] }> {
+export async function loadSurveyList(
+  db: LocalDatabase,
+  signedIn: Who,
+  today = todayIso(),
+): Promise<{ surveys: SurveySummary[]; waitingToCreate: SurveyDraft[] }> {
   const person = await currentPerson(db, signedIn)
   const [surveys, answered, waiting, areaOf] = await Promise.all([
     db.surveys.orderBy('opensOn').reverse().toArray(),
@@ -49,9 +57,13 @@ export async function loadSurveyList(db: LocalDatabase, signedIn: Who, today = t
     db.outbox.where('state').equals('waiting').toArray(),
     areaOfTeamLookup(db, person.teamIds),
   ])
-  const closing = new Set(waiting.flatMap((e) => (e.mutation.kind === 'survey.close' ? [e.mutation.data.surveyId] : [])))
+  const closing = new Set(
+    waiting.flatMap((e) => (e.mutation.kind === 'survey.close' ? [e.mutation.data.surveyId] : [])),
+  )
   const known = new Set(surveys.map((s) => s.id))
-  const waitingToCreate = waiting.flatMap((e) => (e.mutation.kind === 'survey.create' && !known.has(e.mutation.data.id) ? [e.mutation.data] : []))
+  const waitingToCreate = waiting.flatMap((e) =>
+    e.mutation.kind === 'survey.create' && !known.has(e.mutation.data.id) ? [e.mutation.data] : [],
+  )
   return {
     surveys: surveys.map((survey) => {
       const state = surveyState(survey, today)
@@ -87,13 +99,27 @@ export interface SurveyPage {
   canAnswer: boolean
 }
 
-export async function loadSurveyPage(db: LocalDatabase, surveyId: string, signedIn: Who, today = todayIso()): Promise<SurveyPage | undefined> {
+export async function loadSurveyPage(
+  db: LocalDatabase,
+  surveyId: string,
+  signedIn: Who,
+  today = todayIso(),
+): Promise<SurveyPage | undefined> {
   const survey = await db.surveys.get(surveyId)
   if (!survey) return undefined
   const person = await currentPerson(db, signedIn)
-  const [answered, audience] = await Promise.all([db.answeredSurveys.get(surveyId).then(Boolean), inAudience(db, survey, person)])
+  const [answered, audience] = await Promise.all([
+    db.answeredSurveys.get(surveyId).then(Boolean),
+    inAudience(db, survey, person),
+  ])
   const state = surveyState(survey, today)
-  return { survey, state, answered, inAudience: audience, canAnswer: state === 'open' && audience && !answered && person.role !== 'viewer' }
+  return {
+    survey,
+    state,
+    answered,
+    inAudience: audience,
+    canAnswer: state === 'open' && audience && !answered && person.role !== 'viewer',
+  }
 }
 
 /** The draft answers kept on this device for a survey, if any. */
@@ -134,7 +160,11 @@ export interface ResultsPage {
 }
 
 export async function loadResultsPage(db: LocalDatabase, surveyId: string): Promise<ResultsPage> {
-  const [survey, cached, values] = await Promise.all([db.surveys.get(surveyId), db.surveyResults.get(surveyId), db.values.toArray()])
+  const [survey, cached, values] = await Promise.all([
+    db.surveys.get(surveyId),
+    db.surveyResults.get(surveyId),
+    db.values.toArray(),
+  ])
   return { survey, cached, valueNames: new Map(values.map((v) => [v.id, v.name])) }
 }
 
@@ -155,7 +185,13 @@ export async function loadNewSurveyChoices(db: LocalDatabase): Promise<NewSurvey
     db.surveys.orderBy('opensOn').reverse().toArray(),
   ])
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)
-  return { values, areas, teams: teams.sort(byName), measures: measures.sort((a, b) => a.title.localeCompare(b.title)), surveys }
+  return {
+    values,
+    areas,
+    teams: teams.sort(byName),
+    measures: measures.sort((a, b) => a.title.localeCompare(b.title)),
+    surveys,
+  }
 }
 
 /* Live versions for the screens: they follow sync and this device's own changes. */

@@ -15,7 +15,11 @@ export function changeText(change: number | null, previousPercent: number | null
 
 export const stateWords: Record<SurveyState, string> = { open: 'Open', upcoming: 'Not open yet', closed: 'Closed' }
 
-export const groupKindWords: Record<GroupRef['kind'], string> = { organisation: 'the whole organisation', area: 'area', team: 'team' }
+export const groupKindWords: Record<GroupRef['kind'], string> = {
+  organisation: 'the whole organisation',
+  area: 'area',
+  team: 'team',
+}
 
 /** The anonymity promise shown above every survey form. */
 export const anonymityStatement = (minimumGroup: number) =>

@@ -23,7 +23,11 @@ function commandLine() {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { organisation: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, plan: { type: 'string', multiple: true, default: [] } },
+      options: {
+        organisation: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        plan: { type: 'string', multiple: true, default: [] },
+      },
     })
   } catch (error) {
     throw new Usage(`${error instanceof Error ? error.message : String(error)}\n${usage}`)
@@ -44,7 +48,8 @@ async function incomingFrom(file: string, planFields: string[]): Promise<Incomin
   const plan = Object.fromEntries(
     planFields.map((pair) => {
       const at = pair.indexOf('=')
-      if (at < 1) throw new Usage(`--plan takes FIELD=VALUE, such as --plan title="Children's Services Plan"; not "${pair}".`)
+      if (at < 1)
+        throw new Usage(`--plan takes FIELD=VALUE, such as --plan title="Children's Services Plan"; not "${pair}".`)
       return [pair.slice(0, at), pair.slice(at + 1)]
     }),
   )
@@ -53,14 +58,17 @@ async function incomingFrom(file: string, planFields: string[]): Promise<Incomin
 
 /** The organisation by its short name, or the only one there is. */
 async function organisationId(db: Queryable, shortName: string | undefined): Promise<string> {
-  const rows = await db.query<{ id: string; short_name: string }>('select id, short_name from organisations order by short_name')
+  const rows = await db.query<{ id: string; short_name: string }>(
+    'select id, short_name from organisations order by short_name',
+  )
   const names = rows.map((row) => row.short_name).join(', ') || 'none'
   if (shortName === undefined) {
     if (rows.length === 1) return rows[0]!.id
     throw new Usage(`Name the organisation with --organisation SHORTNAME. The organisations are: ${names}.`)
   }
   const found = rows.filter((row) => row.short_name.toLowerCase() === shortName.toLowerCase())
-  if (found.length !== 1) throw new Usage(`There is no organisation with the short name "${shortName}". The organisations are: ${names}.`)
+  if (found.length !== 1)
+    throw new Usage(`There is no organisation with the short name "${shortName}". The organisations are: ${names}.`)
   return found[0]!.id
 }
 
@@ -70,7 +78,10 @@ async function main(): Promise<number> {
   if (!file || rest.length) throw new Usage(usage)
   const incoming = await incomingFrom(file, values.plan)
   const root = fileURLToPath(new URL('../../../..', import.meta.url))
-  const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: `${process.env.DATA_DIR ?? `${root}data`}/pglite` })
+  const db = await openDatabase({
+    url: process.env.DATABASE_URL,
+    dataDir: `${process.env.DATA_DIR ?? `${root}data`}/pglite`,
+  })
   try {
     await migrate(db)
     const orgId = await organisationId(db, values.organisation)

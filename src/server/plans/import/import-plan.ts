@@ -22,21 +22,37 @@ interface Existing {
 }
 
 const orgWide = new Set<ImportedKind>(['area', 'outcome'])
-const pathOf = (path: PropertyKey[]) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('')
+const pathOf = (path: PropertyKey[]) =>
+  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('')
 const plural: Record<ImportedKind, string> = {
-  area: 'areas', outcome: 'outcomes', plan: 'plan', recommendation: 'recommendations', theme: 'themes', action: 'actions',
-  milestone: 'milestones', measure: 'measures', risk: 'risks', section: 'sections',
+  area: 'areas',
+  outcome: 'outcomes',
+  plan: 'plan',
+  recommendation: 'recommendations',
+  theme: 'themes',
+  action: 'actions',
+  milestone: 'milestones',
+  measure: 'measures',
+  risk: 'risks',
+  section: 'sections',
 }
 
 function parse(input: unknown): PlanDocument {
   const parsed = planDocumentSchema.safeParse(input)
-  if (!parsed.success) throw new ImportRefused(parsed.error.issues.map((issue) => ({ path: pathOf(issue.path) || '(the document)', message: issue.message })))
+  if (!parsed.success)
+    throw new ImportRefused(
+      parsed.error.issues.map((issue) => ({ path: pathOf(issue.path) || '(the document)', message: issue.message })),
+    )
   const problems: ImportProblem[] = []
   for (const kind of importedKinds) {
     if (kind === 'plan') continue
     const seen = new Set<string>()
     parsed.data[plural[kind] as 'areas'].forEach((item: { key: string }, i: number) => {
-      if (seen.has(item.key)) problems.push({ path: `${plural[kind]}[${i}].key`, message: `Another of the ${plural[kind]} already has the key "${item.key}".` })
+      if (seen.has(item.key))
+        problems.push({
+          path: `${plural[kind]}[${i}].key`,
+          message: `Another of the ${plural[kind]} already has the key "${item.key}".`,
+        })
       seen.add(item.key)
     })
   }
@@ -45,8 +61,15 @@ function parse(input: unknown): PlanDocument {
 }
 
 /** What the organisation already holds that this document's keys may name, as id and stored record. */
-async function existingRecords(tx: Queryable, orgId: string, planKey: string): Promise<Record<ImportedKind, Map<string, Existing>>> {
-  const found = Object.fromEntries(importedKinds.map((kind) => [kind, new Map<string, Existing>()])) as Record<ImportedKind, Map<string, Existing>>
+async function existingRecords(
+  tx: Queryable,
+  orgId: string,
+  planKey: string,
+): Promise<Record<ImportedKind, Map<string, Existing>>> {
+  const found = Object.fromEntries(importedKinds.map((kind) => [kind, new Map<string, Existing>()])) as Record<
+    ImportedKind,
+    Map<string, Existing>
+  >
   const load = async (kind: ImportedKind, where: string, params: unknown[]) => {
     const rows = await tx.query<{ id: string; import_key: string; data: Record<string, unknown> }>(
       `select id, import_key, to_jsonb(t) as data from ${tableOf[kind]} t where ${where} and import_key is not null`,
@@ -59,7 +82,8 @@ async function existingRecords(tx: Queryable, orgId: string, planKey: string): P
   await load('plan', 'org_id = $1', [orgId])
   const plan = found.plan.get(planKey)
   if (plan) {
-    for (const kind of ['recommendation', 'theme', 'action', 'measure', 'risk', 'section'] as const) await load(kind, 'plan_id = $1', [plan.id])
+    for (const kind of ['recommendation', 'theme', 'action', 'measure', 'risk', 'section'] as const)
+      await load(kind, 'plan_id = $1', [plan.id])
     await load('milestone', 'action_id in (select id from actions where plan_id = $1)', [plan.id])
   }
   return found
@@ -74,7 +98,11 @@ const stored = (value: unknown) => (value === undefined ? null : JSON.parse(JSON
  * the app since (a closed survey's result) are kept after them, so re-importing neither
  * loses them nor counts them as a change.
  */
-function withAppActuals(kind: ImportedKind, fields: Record<string, unknown>, existing: Existing | undefined): Record<string, unknown> {
+function withAppActuals(
+  kind: ImportedKind,
+  fields: Record<string, unknown>,
+  existing: Existing | undefined,
+): Record<string, unknown> {
   if (kind !== 'measure' || !existing) return fields
   const documented = fields.actuals as { period: string }[]
   const periods = new Set(documented.map((actual) => actual.period))
@@ -83,7 +111,9 @@ function withAppActuals(kind: ImportedKind, fields: Record<string, unknown>, exi
 }
 
 function changedFields(fields: Record<string, unknown>, existing: Existing): string[] {
-  return Object.keys(fields).filter((field) => !isDeepStrictEqual(stored(fields[field]), existing.data[snake(field)] ?? null))
+  return Object.keys(fields).filter(
+    (field) => !isDeepStrictEqual(stored(fields[field]), existing.data[snake(field)] ?? null),
+  )
 }
 
 /** Each record's fields checked against the synced record's own schema: what PostgreSQL stores, nothing else. */
@@ -92,10 +122,20 @@ function checkAgainstEntities(records: Record<ImportedKind, DocumentRecord[]>): 
   for (const kind of importedKinds) {
     records[kind].forEach((record, i) => {
       const shape = Object.fromEntries(Object.keys(record.fields).map((field) => [field, true as const]))
-      const result = (entitySchemas[kind] as unknown as { pick(s: object): { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } })
+      const result = (
+        entitySchemas[kind] as unknown as {
+          pick(s: object): {
+            safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }
+          }
+        }
+      )
         .pick(shape)
         .safeParse(stored(record.fields))
-      for (const issue of result.error?.issues ?? []) problems.push({ path: `${plural[kind]}${kind === 'plan' ? '' : `[${i}]`}.${pathOf(issue.path)}`, message: issue.message })
+      for (const issue of result.error?.issues ?? [])
+        problems.push({
+          path: `${plural[kind]}${kind === 'plan' ? '' : `[${i}]`}.${pathOf(issue.path)}`,
+          message: issue.message,
+        })
     })
   }
   return problems
@@ -145,9 +185,15 @@ export async function importPlan(tx: Queryable, options: ImportOptions): Promise
     return newIds.get(name)!
   }
   const records = recordsOfDocument(doc, (kind, key, path) => {
-    const defined = inDocument[kind].has(key) || (orgWide.has(kind) || kind === 'plan' ? existing[kind].has(key) : false)
-    if (kind === 'plan' && key === doc.plan.key) problems.push({ path, message: 'A plan cannot succeed or serve itself.' })
-    else if (!defined) problems.push({ path, message: `Nothing has the ${kind} key "${key}", in this document${orgWide.has(kind) || kind === 'plan' ? ' or the organisation' : ''}.` })
+    const defined =
+      inDocument[kind].has(key) || (orgWide.has(kind) || kind === 'plan' ? existing[kind].has(key) : false)
+    if (kind === 'plan' && key === doc.plan.key)
+      problems.push({ path, message: 'A plan cannot succeed or serve itself.' })
+    else if (!defined)
+      problems.push({
+        path,
+        message: `Nothing has the ${kind} key "${key}", in this document${orgWide.has(kind) || kind === 'plan' ? ' or the organisation' : ''}.`,
+      })
     return idOf(kind, key)
   })
   problems.push(...checkAgainstEntities(records))
@@ -173,7 +219,12 @@ export async function importPlan(tx: Queryable, options: ImportOptions): Promise
     // Other documents' plans, areas and outcomes are theirs, not missing from this one.
     if (orgWide.has(kind) || kind === 'plan') continue
     for (const [key, before] of existing[kind]) {
-      if (!keys.has(key)) notInDocument.push({ kind, key, label: String(before.data.title ?? before.data.number ?? before.data.description ?? key) })
+      if (!keys.has(key))
+        notInDocument.push({
+          kind,
+          key,
+          label: String(before.data.title ?? before.data.number ?? before.data.description ?? key),
+        })
     }
   }
   const organisation = await organisationChanges(tx, orgId, doc.organisation)

@@ -6,7 +6,8 @@ import { ImportRefused } from './import-plan'
  * What an import is given, by the API and the command line alike: a plan document as it
  * is, or a spreadsheet with the plan's fields it cannot say (a CSV has no Plan sheet).
  */
-export type IncomingPlan = { document: unknown } | { spreadsheet: { format: SpreadsheetFormat; bytes: Uint8Array; plan?: unknown } }
+export type IncomingPlan =
+  { document: unknown } | { spreadsheet: { format: SpreadsheetFormat; bytes: Uint8Array; plan?: unknown } }
 
 /** Where a spreadsheet's problem is, as one line: "Plan items, row 5, Milestone deadline (F5), themes[0].title". */
 export function spreadsheetProblemPath(problem: SpreadsheetProblem): string {
@@ -26,7 +27,12 @@ export async function planDocumentOf(incoming: IncomingPlan): Promise<unknown> {
   // The reader checks the plan's fields one by one and reports each it refuses.
   const parsed = await parsePlanSpreadsheet(bytes, { format, plan: plan as PlanOptions | undefined })
   if ('document' in parsed) return parsed.document
-  throw new ImportRefused(parsed.problems.map((problem): ImportProblem => ({ path: spreadsheetProblemPath(problem), message: problem.message })))
+  throw new ImportRefused(
+    parsed.problems.map((problem): ImportProblem => ({
+      path: spreadsheetProblemPath(problem),
+      message: problem.message,
+    })),
+  )
 }
 
 /** What a file's name says it holds: a plan document, or a spreadsheet in one of its forms. */

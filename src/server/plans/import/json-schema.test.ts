@@ -16,8 +16,16 @@ describe('the plan document JSON Schema', () => {
   })
 
   it('takes the five demo plans and refuses an unknown key, a wrong kind and a key not written as one', () => {
-    const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(JSON.parse(planDocumentJsonSchema()))
-    for (const document of [afcFramework, afcBusinessPlan, rbwmBusinessPlan, kirkleesImprovementPlan, greenwichBusinessPlan]) {
+    const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(
+      JSON.parse(planDocumentJsonSchema()),
+    )
+    for (const document of [
+      afcFramework,
+      afcBusinessPlan,
+      rbwmBusinessPlan,
+      kirkleesImprovementPlan,
+      greenwichBusinessPlan,
+    ]) {
       expect(validate(document), JSON.stringify(validate.errors)).toBe(true)
     }
     const plan = afcBusinessPlan

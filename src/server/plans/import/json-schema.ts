@@ -15,7 +15,8 @@ export function planDocumentJsonSchema(): string {
   const described = {
     $schema: schema.$schema,
     title: 'Golden Thread plan document (golden-thread/plan@2)',
-    description: 'One plan, imported into an existing organisation. Generated from src/shared/plans/plan-document.ts by `npm run schema`; see docs/plan-document.md.',
+    description:
+      'One plan, imported into an existing organisation. Generated from src/shared/plans/plan-document.ts by `npm run schema`; see docs/plan-document.md.',
     ...schema,
   }
   return `${JSON.stringify(described, null, 2)}\n`

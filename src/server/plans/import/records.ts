@@ -17,11 +17,25 @@ export interface DocumentRecord {
 }
 
 /** In the order they are written: each kind refers only to kinds before it. */
-export const importedKinds = ['area', 'outcome', 'plan', 'recommendation', 'theme', 'action', 'milestone', 'measure', 'risk', 'section'] as const
+export const importedKinds = [
+  'area',
+  'outcome',
+  'plan',
+  'recommendation',
+  'theme',
+  'action',
+  'milestone',
+  'measure',
+  'risk',
+  'section',
+] as const
 export type ImportedKind = (typeof importedKinds)[number]
 
 const orNull = <T>(value: T | undefined): T | null => value ?? null
-const provenance = (item: { source?: string; sourceNote?: string }) => ({ source: orNull(item.source), sourceNote: orNull(item.sourceNote) })
+const provenance = (item: { source?: string; sourceNote?: string }) => ({
+  source: orNull(item.source),
+  sourceNote: orNull(item.sourceNote),
+})
 const short = (text: string) => (text.length > 90 ? `${text.slice(0, 87)}…` : text)
 const labelOf = (code: string | undefined, title: string) => short(code ? `${code} ${title}` : title)
 
@@ -36,7 +50,11 @@ export function recordsOfDocument(doc: PlanDocument, idOf: IdOf): Record<Importe
     return position
   })
   return {
-    area: doc.areas.map((area, position) => ({ key: area.key, label: area.name, fields: { name: area.name, kind: area.kind, position } })),
+    area: doc.areas.map((area, position) => ({
+      key: area.key,
+      label: area.name,
+      fields: { name: area.name, kind: area.kind, position },
+    })),
     outcome: doc.outcomes.map((outcome, position) => ({
       key: outcome.key,
       label: labelOf(outcome.code, outcome.title),

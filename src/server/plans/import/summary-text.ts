@@ -1,7 +1,8 @@
 import type { ImportItem, ImportProblem, ImportSummary } from '../../../shared/plans/import-summary'
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
-const itemLine = (item: ImportItem) => `  ${item.kind} ${item.key}: ${item.label}${item.fields?.length ? ` (${item.fields.join(', ')})` : ''}`
+const itemLine = (item: ImportItem) =>
+  `  ${item.kind} ${item.key}: ${item.label}${item.fields?.length ? ` (${item.fields.join(', ')})` : ''}`
 
 /** An import's summary as the command line prints it: counts first, then each record by kind and key. */
 export function summaryText(summary: ImportSummary, dryRun: boolean): string {
@@ -20,5 +21,8 @@ export function summaryText(summary: ImportSummary, dryRun: boolean): string {
 }
 
 export function problemsText(problems: ImportProblem[]): string {
-  return [`The plan cannot be imported: ${count(problems.length, 'problem')}. Nothing was written.`, ...problems.map((p) => `  ${p.path}: ${p.message}`)].join('\n')
+  return [
+    `The plan cannot be imported: ${count(problems.length, 'problem')}. Nothing was written.`,
+    ...problems.map((p) => `  ${p.path}: ${p.message}`),
+  ].join('\n')
 }

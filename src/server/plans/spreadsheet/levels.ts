@@ -41,12 +41,12 @@ const nameKey = (scope: string, id: ItemColumnId, text: string) =>
 
 /** The theme or action the row is in, 'begins' if it begins one, or 'refused' (with the problem reported). */
 export function findBegun<T>(
-row: SheetRow,
-level: Level,
-begun: Map<string, Begun<T>>,
-scope: string,
-above: Begun<T> | undefined,
-problems: SpreadsheetProblem[],
+  row: SheetRow,
+  level: Level,
+  begun: Map<string, Begun<T>>,
+  scope: string,
+  above: Begun<T> | undefined,
+  problems: SpreadsheetProblem[],
 ): Begun<T> | 'begins' | 'refused' | undefined {
   // Named by any of its naming cells: a row giving a theme's title with a code that theme
   // lacks is refused, rather than made a second theme of the same title.
@@ -77,7 +77,13 @@ problems: SpreadsheetProblem[],
 }
 
 /** Records a theme or action begun on this row, under each cell that names it. */
-export function rememberBegun<T>(row: SheetRow, item: T, level: Level, begun: Map<string, Begun<T>>, scope: string): Begun<T> {
+export function rememberBegun<T>(
+  row: SheetRow,
+  item: T,
+  level: Level,
+  begun: Map<string, Begun<T>>,
+  scope: string,
+): Begun<T> {
   const made = { item, row: row.row, cells: new Map(level.cells.map((id) => [id, row.text(id)])) }
   for (const id of row.filled(level.names)) {
     const name = nameKey(scope, id, row.text(id))
