@@ -1,43 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launchChromium, newDeviceContext } from '../support/chromium'
+import type { Page } from 'playwright-core'
 import { AppShell } from './page-models/app-shell'
 import { expectNoViolations } from './page-models/axe'
+import { openOfflineWorld, type OfflineWorld } from './page-models/test-device'
 import { SearchPage } from './page-models/screens'
-import { SignInPage } from './page-models/sign-in-page'
 import { reachesPath, shows } from './page-models/waits'
 
-let app: RunningApp
-let browser: Browser
-let context: BrowserContext | undefined
+let world: OfflineWorld
 
 beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startApp(), launchChromium()])
+  world = await openOfflineWorld()
 })
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-  await app.goOnline()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+afterEach(() => world.endTest())
+afterAll(() => world?.close())
 
-/** Signs in as a council's practitioner, waits for the first sync to bring their team, then stops the server. */
-async function offlineAs(email: string, team: string): Promise<{ page: Page; shell: AppShell }> {
-  context = await newDeviceContext(browser, 'tablet landscape', app.origin)
-  const page = await context.newPage()
-  const shell = new AppShell(page)
-  const signIn = new SignInPage(page)
-  await signIn.open()
-  await signIn.submitAs(email)
-  await shows(shell.heading(team))
-  await shell.waitForServiceWorkerControl()
-  await app.goOffline()
-  return { page, shell }
-}
+const offlineAs = (email: string, team: string) => world.offlineAs(email, team)
 
 /** The walk up on a page: a navigation landmark named for the thread. */
 const threadUp = (page: Page) => page.getByRole('main').getByRole('navigation', { name: 'The golden thread' })

@@ -1,45 +1,22 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launchChromium, newDeviceContext } from '../support/chromium'
+import type { Page } from 'playwright-core'
 import { AppShell } from './page-models/app-shell'
 import { expectNoViolations } from './page-models/axe'
+import { openOfflineWorld, type OfflineWorld } from './page-models/test-device'
 import { SearchPage } from './page-models/screens'
-import { SignInPage } from './page-models/sign-in-page'
 import { reachesPath, shows } from './page-models/waits'
 
 const BUDGET = "Children's Services revenue budget 2017-2018 in Achieving for Children"
 
-let app: RunningApp
-let browser: Browser
-let context: BrowserContext | undefined
+let world: OfflineWorld
 
 beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startApp(), launchChromium()])
+  world = await openOfflineWorld()
 })
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-  await app.goOnline()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+afterEach(() => world.endTest())
+afterAll(() => world?.close())
 
-/** Signs in, waits for the first sync to bring the person's team, then stops the server: everything below is read from the device. */
-async function offlineAs(email: string, team: string): Promise<{ page: Page; shell: AppShell }> {
-  context = await newDeviceContext(browser, 'tablet portrait', app.origin)
-  const page = await context.newPage()
-  const shell = new AppShell(page)
-  const signIn = new SignInPage(page)
-  await signIn.open()
-  await signIn.submitAs(email)
-  await shows(shell.heading(team))
-  await shell.waitForServiceWorkerControl()
-  await app.goOffline()
-  return { page, shell }
-}
+const offlineAs = (email: string, team: string) => world.offlineAs(email, team, 'tablet portrait')
 
 async function openPlan(page: Page, shell: AppShell, title: string): Promise<void> {
   await shell.goTo('Plans')
