@@ -16,7 +16,8 @@ const dataDir = env.DATA_DIR ?? `${root}data`
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${dataDir}/pglite` })
 const applied = await migrate(db)
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
-if (withDemo && (await seedDemo(db))) console.log('Loaded the demo organisations and their five plans (see README for the demo accounts).')
+if (withDemo && (await seedDemo(db)))
+  console.log('Loaded the demo organisations and their five plans (see README for the demo accounts).')
 const attachments = await configuredStore(db, env)
 
 const app = await buildApp({
