@@ -57,6 +57,11 @@ describe('plans, each in its own shape, offline', () => {
 
   it('Kirklees: recommendation 12 sits under two themes, and nothing is shown as an action where the plan has none', async () => {
     const { page, shell } = await offlineAs('admin@kirklees.demo.local', 'My team')
+    await shell.goTo('Plans')
+    const outcomes = shell.main.getByRole('region', { name: 'Outcomes our plans serve' })
+    await shows(outcomes.getByRole('link', { name: 'Outcome 1: Children have the best start in life' }))
+    expect(await outcomes.getByRole('link').count()).toBe(7)
+    await expectNoViolations(page, "Kirklees's plans and its seven partnership outcomes")
     await openPlan(page, shell, "Children's Improvement Plan")
     const recommendations = await unfold(shell, 'Recommendations this plan answers')
     const twelve = recommendations

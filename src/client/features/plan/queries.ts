@@ -147,6 +147,9 @@ export async function loadActionDetail(db: LocalDatabase, id: string): Promise<A
 
 export const usePlans = (role: Ref<Role | undefined>) => useLiveQuery((r) => loadPlans(localDb, r), role)
 
+/** The organisation's outcomes, the top of the golden thread, in their order. */
+export const useOutcomes = () => useLiveQuery(() => localDb.outcomes.orderBy('position').toArray())
+
 export const usePlanPage = (input: Ref<{ id: string; role: Role | undefined; areaId: string | undefined }>) =>
   useLiveQuery(({ id, role, areaId }) => loadPlanPage(localDb, id, role, areaId), input)
 
