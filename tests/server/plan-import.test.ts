@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/server/db/database'
 import { createOrganisation, demoOrganisations } from '../../src/server/demo/seed'
-import { ImportRefused, importPlan } from '../../src/server/plans/import/import-plan'
+import { ImportRefused } from '../../src/server/plans/import/document-checks'
+import { importPlan } from '../../src/server/plans/import/import-plan'
 import type { ImportProblem } from '../../src/shared/plans/import-summary'
 import type { Section } from '../../src/shared/entities'
 import afcFramework from '../../src/server/demo/plans/000-afc-business-plan-framework-2019-24.json' with { type: 'json' }

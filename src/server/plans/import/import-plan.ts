@@ -3,18 +3,10 @@ import { isDeepStrictEqual } from 'node:util'
 import type { Queryable } from '../../db/database'
 import { insertRecords, tableOf, updateRecord } from '../../db/tables'
 import { reserveVersions } from '../../db/versions'
-import { entitySchemas } from '../../../shared/entities'
-import { planDocumentSchema, type PlanDocument } from '../../../shared/plans/plan-document'
 import type { ImportItem, ImportProblem, ImportSummary } from '../../../shared/plans/import-summary'
 import { importedKinds, recordsOfDocument, type DocumentRecord, type ImportedKind, type KeyKind } from './records'
+import { checkAgainstEntities, ImportRefused, parseDocument, stored } from './document-checks'
 import { organisationChanges, writeOrganisationChanges } from './organisation-content'
-
-/** A document that cannot be imported as it is: every problem, each with where it is. */
-export class ImportRefused extends Error {
-  constructor(readonly problems: ImportProblem[]) {
-    super(`The plan document cannot be imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}.`)
-  }
-}
 
 interface Existing {
   id: string
@@ -22,44 +14,6 @@ interface Existing {
 }
 
 const orgWide = new Set<ImportedKind>(['area', 'outcome'])
-const pathOf = (path: PropertyKey[]) =>
-  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('')
-const plural: Record<ImportedKind, string> = {
-  area: 'areas',
-  outcome: 'outcomes',
-  plan: 'plan',
-  recommendation: 'recommendations',
-  theme: 'themes',
-  action: 'actions',
-  milestone: 'milestones',
-  measure: 'measures',
-  risk: 'risks',
-  section: 'sections',
-}
-
-function parse(input: unknown): PlanDocument {
-  const parsed = planDocumentSchema.safeParse(input)
-  if (!parsed.success)
-    throw new ImportRefused(
-      parsed.error.issues.map((issue) => ({ path: pathOf(issue.path) || '(the document)', message: issue.message })),
-    )
-  const problems: ImportProblem[] = []
-  for (const kind of importedKinds) {
-    if (kind === 'plan') continue
-    const seen = new Set<string>()
-    parsed.data[plural[kind] as 'areas'].forEach((item: { key: string }, i: number) => {
-      if (seen.has(item.key))
-        problems.push({
-          path: `${plural[kind]}[${i}].key`,
-          message: `Another of the ${plural[kind]} already has the key "${item.key}".`,
-        })
-      seen.add(item.key)
-    })
-  }
-  if (problems.length) throw new ImportRefused(problems)
-  return parsed.data
-}
-
 /** What the organisation already holds that this document's keys may name, as id and stored record. */
 async function existingRecords(
   tx: Queryable,
@@ -90,9 +44,6 @@ async function existingRecords(
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-// As PostgreSQL's jsonb gives it back: no undefined members.
-const stored = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)))
-
 /**
  * A measure's actuals are the document's for the periods it gives; periods recorded in
  * the app since (a closed survey's result) are kept after them, so re-importing neither
@@ -116,31 +67,6 @@ function changedFields(fields: Record<string, unknown>, existing: Existing): str
   )
 }
 
-/** Each record's fields checked against the synced record's own schema: what PostgreSQL stores, nothing else. */
-function checkAgainstEntities(records: Record<ImportedKind, DocumentRecord[]>): ImportProblem[] {
-  const problems: ImportProblem[] = []
-  for (const kind of importedKinds) {
-    records[kind].forEach((record, i) => {
-      const shape = Object.fromEntries(Object.keys(record.fields).map((field) => [field, true as const]))
-      const result = (
-        entitySchemas[kind] as unknown as {
-          pick(s: object): {
-            safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }
-          }
-        }
-      )
-        .pick(shape)
-        .safeParse(stored(record.fields))
-      for (const issue of result.error?.issues ?? [])
-        problems.push({
-          path: `${plural[kind]}${kind === 'plan' ? '' : `[${i}]`}.${pathOf(issue.path)}`,
-          message: issue.message,
-        })
-    })
-  }
-  return problems
-}
-
 export interface ImportOptions {
   orgId: string
   document: unknown
@@ -159,7 +85,7 @@ export interface ImportOptions {
  * whole document, with every problem's path, before anything is written.
  */
 export async function importPlan(tx: Queryable, options: ImportOptions): Promise<ImportSummary> {
-  const doc = parse(options.document)
+  const doc = parseDocument(options.document)
   const { orgId } = options
   // Two imports of one organisation's plans at once would each find no plan with a new key
   // and both insert it; the second would fail on the unique key. Taken first, the

@@ -1,6 +1,6 @@
 import type { ImportProblem } from '../../../shared/plans/import-summary'
 import { parsePlanSpreadsheet, type PlanOptions, type SpreadsheetFormat, type SpreadsheetProblem } from '../spreadsheet'
-import { ImportRefused } from './import-plan'
+import { ImportRefused } from './document-checks'
 
 /**
  * What an import is given, by the API and the command line alike: a plan document as it
