@@ -74,7 +74,12 @@ export async function startApp(
     },
     origin: `http://127.0.0.1:${port}`,
     async goOffline() {
-      await app?.close()
+      if (!app) return
+      // A dropped network ends requests in flight too; close() alone waits for them,
+      // and a page's open request can hold it past the test's time.
+      const closing = app.close()
+      app.server.closeAllConnections()
+      await closing
       app = undefined
     },
     async goOnline() {
