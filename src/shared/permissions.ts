@@ -6,6 +6,8 @@ import type { Person } from './entities'
  */
 export interface ActionScope {
   leadTeamId: string | null
+  /** The person who leads the action, where the organisation has named one. */
+  leadPersonId: string | null
   /** People and teams the action, or any of its milestones, is assigned to. */
   assignedPersonIds: ReadonlySet<string>
   assignedTeamIds: ReadonlySet<string>
@@ -19,19 +21,22 @@ function isTeamWork(teamIds: readonly string[], scope: ActionScope): boolean {
   return (scope.leadTeamId !== null && teamIds.includes(scope.leadTeamId)) || overlaps(teamIds, scope.assignedTeamIds)
 }
 
-/** Posting progress updates and evidence: on what is assigned to you or your team. */
+/** Posting progress updates and evidence: on what you lead, or is assigned to you or your team. */
 export function canContribute(who: Who, scope: ActionScope): boolean {
   if (who.role === 'admin') return true
   if (who.role === 'viewer') return false
-  return scope.assignedPersonIds.has(who.id) || isTeamWork(who.teamIds, scope)
+  return scope.leadPersonId === who.id || scope.assignedPersonIds.has(who.id) || isTeamWork(who.teamIds, scope)
 }
 
 /**
- * Setting the status of an action or milestone: managers, on their teams' work
- * (including work assigned to someone in a team they manage); plan admins everywhere.
+ * Setting the status of an action or its milestones, directly or by a quarterly update
+ * (src/shared/status-language.ts): its lead; managers, on their teams' work (including
+ * work assigned to someone in a team they manage); plan admins everywhere.
  */
 export function canSetStatus(who: Who, scope: ActionScope, teamsOfAssignedPeople: readonly string[] = []): boolean {
   if (who.role === 'admin') return true
+  if (who.role === 'viewer') return false
+  if (scope.leadPersonId === who.id) return true
   if (who.role !== 'manager') return false
   return isTeamWork(who.managesTeamIds, scope) || overlaps(who.managesTeamIds, new Set(teamsOfAssignedPeople))
 }

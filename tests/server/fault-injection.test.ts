@@ -136,6 +136,7 @@ describe.each<Backend>(['postgres', 'pglite'])('sync under faults, server in a c
             actionId: k9Id,
             rag: rng.pick(['green', 'amber', 'red'] as const),
             commentary: `Round ${round}, change ${i}: visits and reviews continue.`,
+            setsStatus: false,
           }
           const entry = await queueChange(local, session.person.id, { kind: 'progress.post', data })
           queued.push({ id: entry.id, kind: 'progress.post', dataId: data.id, madeAt: entry.mutation.madeAt })

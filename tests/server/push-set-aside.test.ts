@@ -55,7 +55,7 @@ describe.each(backends)('a device pushing to a server that fails on one change, 
   const post = (commentary: string) =>
     queueChange(localDb, personId, {
       kind: 'progress.post',
-      data: { id: crypto.randomUUID(), actionId: k9, rag: 'green', commentary },
+      data: { id: crypto.randomUUID(), actionId: k9, rag: 'green', commentary, setsStatus: false },
     })
   const onServer = async (dataId: string) =>
     count(app.db, 'select count(*) as n from progress_updates where id = $1', [dataId])

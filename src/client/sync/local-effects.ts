@@ -2,6 +2,8 @@ import type { Mutation } from '../../shared/sync/mutations'
 import { quarterOf } from '../../shared/sync/quarter'
 import type { LocalDatabase } from '../db/database'
 import { putUpdates } from '../db/grouped'
+import type { WorkStatus } from '../../shared/entities'
+import { statusOfRag } from '../../shared/status-language'
 
 /**
  * What a change does to the device's own copy, so the screen shows it at once. Run
@@ -13,15 +15,16 @@ export async function applyLocally(db: LocalDatabase, mutation: Mutation, author
   const { madeAt } = mutation
   switch (mutation.kind) {
     case 'progress.post': {
-      const { id, actionId, rag, commentary } = mutation.data
+      const { id, actionId, rag, commentary, setsStatus } = mutation.data
       await putUpdates(db, [
         { id, version: 0, actionId, period: quarterOf(madeAt), rag, commentary, authorId, madeAt, receivedAt: '' },
       ])
+      if (setsStatus) await db.actions.update(actionId, statusChange(mutation, statusOfRag[rag], authorId))
       return
     }
     case 'status.set': {
       const { entity, entityId, status } = mutation.data
-      const change = { status, statusSetAt: madeAt, statusSetBy: authorId, statusMutationId: mutation.id }
+      const change = statusChange(mutation, status, authorId)
       await (entity === 'action' ? db.actions.update(entityId, change) : db.milestones.update(entityId, change))
       return
     }
@@ -48,6 +51,13 @@ export async function applyLocally(db: LocalDatabase, mutation: Mutation, author
       return
   }
 }
+
+const statusChange = (mutation: Mutation, status: WorkStatus, authorId: string) => ({
+  status,
+  statusSetAt: mutation.madeAt,
+  statusSetBy: authorId,
+  statusMutationId: mutation.id,
+})
 
 /** The tables `applyLocally` may write. */
 export const locallyChangedTables = (db: LocalDatabase) => [

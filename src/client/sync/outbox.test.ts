@@ -21,7 +21,13 @@ describe('the outbox', () => {
   it('keeps changes in order, each with a device-made id, and shows them on the device at once', async () => {
     const first = await queueChange(localDb, person.id, {
       kind: 'progress.post',
-      data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'amber', commentary: 'Waiting on the CCG.' },
+      data: {
+        id: crypto.randomUUID(),
+        actionId: k2.id,
+        rag: 'amber',
+        commentary: 'Waiting on the CCG.',
+        setsStatus: false,
+      },
     })
     const second = await queueChange(localDb, person.id, {
       kind: 'status.set',
@@ -54,7 +60,7 @@ describe('the outbox', () => {
   it('lets a refused change be tried again or discarded, undoing what it showed', async () => {
     const update = await queueChange(localDb, person.id, {
       kind: 'progress.post',
-      data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'green', commentary: '' },
+      data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'green', commentary: '', setsStatus: false },
     })
     const entry = await localDb.outbox.where('id').equals(update.id).first()
     await localDb.outbox.update(entry!.seq!, { state: 'refused', reason: 'Not yours.' })

@@ -12,12 +12,13 @@ import { liveUpload } from '../attachments/uploads'
 export interface TargetAction {
   id: string
   leadTeamId: string | null
+  leadPersonId: string | null
   areaIds: string[]
   status: WorkStatus
   statusSetAt: string | null
   statusMutationId: string | null
 }
-export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId' | 'areaIds'> {
+export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId' | 'leadPersonId' | 'areaIds'> {
   actionId: string
 }
 
@@ -155,6 +156,7 @@ export async function loadContext(
   const actionRows = await readWork<{
     id: string
     lead_team_id: string | null
+    lead_person_id: string | null
     area_ids: string[]
     status: WorkStatus
     status_set_at: string | null
@@ -162,7 +164,7 @@ export async function loadContext(
   }>(
     tx,
     'actions',
-    'id, lead_team_id, area_ids, status, status_set_at, status_mutation_id',
+    'id, lead_team_id, lead_person_id, area_ids, status, status_set_at, status_mutation_id',
     orgId,
     ids.actionIds,
     ids.statusIds,
@@ -173,6 +175,7 @@ export async function loadContext(
       {
         id: r.id,
         leadTeamId: r.lead_team_id,
+        leadPersonId: r.lead_person_id,
         areaIds: r.area_ids,
         status: r.status,
         statusSetAt: r.status_set_at,
@@ -203,6 +206,7 @@ export async function loadContext(
   for (const action of actions.values()) {
     scopes.set(action.id, {
       leadTeamId: action.leadTeamId,
+      leadPersonId: action.leadPersonId,
       areaIds: action.areaIds,
       assignedPersonIds: new Set(),
       assignedTeamIds: new Set(),

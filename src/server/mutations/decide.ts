@@ -1,10 +1,11 @@
 import { canAssignTo, canAssignWork, canContribute, canSetStatus } from '../../shared/permissions'
 import { quarterOf } from '../../shared/sync/quarter'
 import { effectiveMadeAt, incomingWins } from '../../shared/sync/status-rule'
+import { statusOfRag } from '../../shared/status-language'
 import type { Mutation } from '../../shared/sync/mutations'
 import type { WorkStatus } from '../../shared/entities'
 import type { Viewer } from '../auth/viewer'
-import type { BatchContext } from './context'
+import type { BatchContext, TargetAction, TargetMilestone } from './context'
 import { decideSurvey } from './decide-survey'
 
 /** What one mutation changes, decided before anything is written. */
@@ -48,6 +49,27 @@ export type Decision =
   | { outcome: 'applied' | 'superseded'; reason?: string; writes: Write[]; history: HistoryDraft | null }
 
 const refuse = (reason: string): Decision => ({ outcome: 'refused', reason })
+
+/**
+ * The status rule (status-rule.ts) for one change of status: the write if it wins, with the
+ * batch's copy of the target brought up to date for later changes in the batch; none if a more recent change stands.
+ */
+function changeStatus(
+  target: TargetAction | TargetMilestone,
+  table: 'actions' | 'milestones',
+  status: WorkStatus,
+  madeAt: string,
+  by: string,
+  mutationId: string,
+): Write | undefined {
+  const current =
+    target.statusSetAt && target.statusMutationId
+      ? { madeAt: target.statusSetAt, mutationId: target.statusMutationId }
+      : undefined
+  if (!incomingWins({ madeAt, mutationId }, current)) return undefined
+  Object.assign(target, { status, statusSetAt: madeAt, statusMutationId: mutationId })
+  return { kind: 'status', table, id: target.id, status, madeAt, by, mutationId, replaces: current?.mutationId ?? null }
+}
 const outOfScope = 'You can assign only work your teams lead or have been given, or work for your teams’ area.'
 
 /**
@@ -92,30 +114,41 @@ function decideAllowed(
       if (!canContribute(who, scope))
         return refuse('You can post updates only on actions assigned to you or your team.')
       const period = quarterOf(madeAt)
+      const writes: Write[] = [
+        {
+          kind: 'insert',
+          table: 'progress_updates',
+          record: {
+            id: data.id,
+            actionId: data.actionId,
+            period,
+            rag: data.rag,
+            commentary: data.commentary,
+            authorId: who.id,
+            madeAt,
+            receivedAt,
+          },
+        },
+      ]
+      const details: Record<string, unknown> = { rag: data.rag, period, commentary: data.commentary }
+      // Only someone who may set the status makes an update the project's status; anyone else's is a comment.
+      const target = context.actions.get(data.actionId)
+      if (data.setsStatus && target && canSetStatus(who, scope, scope.teamsOfAssignedPeople)) {
+        const status = statusOfRag[data.rag]
+        const change = changeStatus(target, 'actions', status, madeAt, who.id, mutation.id)
+        details.status = status
+        if (change) writes.push(change)
+        else details.statusSuperseded = true
+      }
       return {
         outcome: 'applied',
-        writes: [
-          {
-            kind: 'insert',
-            table: 'progress_updates',
-            record: {
-              id: data.id,
-              actionId: data.actionId,
-              period,
-              rag: data.rag,
-              commentary: data.commentary,
-              authorId: who.id,
-              madeAt,
-              receivedAt,
-            },
-          },
-        ],
+        writes,
         history: {
           actionId: data.actionId,
           entityType: 'progressUpdate',
           entityId: data.id,
           change: 'progress.post',
-          details: { rag: data.rag, period, commentary: data.commentary },
+          details,
         },
       }
     }
@@ -128,10 +161,6 @@ function decideAllowed(
       const scope = scopeOf(actionId)
       if (!scope || !canSetStatus(who, scope, scope.teamsOfAssignedPeople))
         return refuse('Only the team’s manager or a plan admin can set this status.')
-      const current =
-        target.statusSetAt && target.statusMutationId
-          ? { madeAt: target.statusSetAt, mutationId: target.statusMutationId }
-          : undefined
       const history: HistoryDraft = {
         actionId,
         entityType: data.entity,
@@ -139,7 +168,9 @@ function decideAllowed(
         change: 'status.set',
         details: { status: data.status, previous: target.status },
       }
-      if (!incomingWins({ madeAt, mutationId: mutation.id }, current)) {
+      const table = data.entity === 'action' ? 'actions' : 'milestones'
+      const change = changeStatus(target, table, data.status, madeAt, who.id, mutation.id)
+      if (!change) {
         return {
           outcome: 'superseded',
           reason: 'Someone else changed this status more recently, so their change stands.',
@@ -147,23 +178,7 @@ function decideAllowed(
           history,
         }
       }
-      Object.assign(target, { status: data.status, statusSetAt: madeAt, statusMutationId: mutation.id })
-      return {
-        outcome: 'applied',
-        writes: [
-          {
-            kind: 'status',
-            table: data.entity === 'action' ? 'actions' : 'milestones',
-            id: data.entityId,
-            status: data.status,
-            madeAt,
-            by: who.id,
-            mutationId: mutation.id,
-            replaces: current?.mutationId ?? null,
-          },
-        ],
-        history,
-      }
+      return { outcome: 'applied', writes: [change], history }
     }
     case 'evidence.add': {
       const { data } = mutation

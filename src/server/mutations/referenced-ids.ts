@@ -27,6 +27,7 @@ export function referencedIds(mutations: Mutation[]) {
     switch (m.kind) {
       case 'progress.post':
         actionIds.add(m.data.actionId)
+        if (m.data.setsStatus) statusIds.add(m.data.actionId)
         break
       case 'status.set':
         ;(m.data.entity === 'action' ? actionIds : milestoneIds).add(m.data.entityId)

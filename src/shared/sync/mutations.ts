@@ -22,7 +22,17 @@ export const progressPostSchema = z.object({
   ...envelope,
   kind: z.literal('progress.post'),
   data: z
-    .object({ id, actionId: id, rag: ragSchema, commentary })
+    .object({
+      id,
+      actionId: id,
+      rag: ragSchema,
+      commentary,
+      /**
+       * The device's person may set the project's status, so this update is meant to set it
+       * (status-language.ts). The server checks the permission again; without it the update is a comment.
+       */
+      setsStatus: z.boolean().default(false),
+    })
     .refine((update) => update.rag === 'green' || update.commentary.length >= 10, {
       message: 'Amber and red need a commentary saying what is being done (at least 10 characters).',
       path: ['commentary'],

@@ -89,6 +89,7 @@ export async function queueChanges(
           actionId: targets.actionIds[i % targets.actionIds.length]!,
           rag,
           commentary: rag === 'green' ? commentary : `${commentary} (${i})`,
+          setsStatus: false,
         },
       })
       progress++

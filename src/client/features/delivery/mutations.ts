@@ -3,10 +3,14 @@ import { localDb } from '../../db/database'
 import { queueChange } from '../../sync/outbox'
 import { sendSoon } from '../../sync/send-soon'
 
-export async function postUpdate(personId: string, actionId: string, rag: Rag, commentary: string) {
+/** `setsStatus`: the person may set the project's status, so the update sets it (status-language.ts). */
+export async function postUpdate(
+  personId: string,
+  update: { actionId: string; rag: Rag; commentary: string; setsStatus: boolean },
+) {
   await queueChange(localDb, personId, {
     kind: 'progress.post',
-    data: { id: crypto.randomUUID(), actionId, rag, commentary: commentary.trim() },
+    data: { id: crypto.randomUUID(), ...update, commentary: update.commentary.trim() },
   })
   sendSoon()
 }

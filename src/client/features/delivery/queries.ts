@@ -8,7 +8,8 @@ import { loadPendingIds } from './pending'
 
 export interface Delivery {
   milestones: Milestone[]
-  updates: (ProgressUpdate & { authorName: string })[]
+  /** `setStatus`: the update set the project's status, rather than being a comment on it (status-language.ts). */
+  updates: (ProgressUpdate & { authorName: string; setStatus: boolean })[]
   history: (HistoryEntry & { personName: string })[]
   scope: LocalActionScope
   people: Map<string, Person>
@@ -34,9 +35,16 @@ export async function loadDelivery(db: LocalDatabase, actionId: string): Promise
   const byId = new Map(people.map((p) => [p.id, p]))
   const nameOf = (id: string) => byId.get(id)?.name ?? 'Someone no longer listed'
   const newestFirst = (a: { madeAt: string }, b: { madeAt: string }) => Date.parse(b.madeAt) - Date.parse(a.madeAt)
+  const setStatus = new Set(
+    history.flatMap((h) =>
+      h.change === 'progress.post' && h.details.status && !h.details.statusSuperseded ? [h.entityId] : [],
+    ),
+  )
   return {
     milestones,
-    updates: updates.sort(newestFirst).map((u) => ({ ...u, authorName: nameOf(u.authorId) })),
+    updates: updates
+      .sort(newestFirst)
+      .map((u) => ({ ...u, authorName: nameOf(u.authorId), setStatus: setStatus.has(u.id) })),
     history: history.sort(newestFirst).map((h) => ({ ...h, personName: nameOf(h.personId) })),
     scope,
     people: byId,

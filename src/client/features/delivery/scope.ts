@@ -23,6 +23,7 @@ export async function loadActionScope(
   const action = await db.actions.get(actionId)
   return {
     leadTeamId: action?.leadTeamId ?? null,
+    leadPersonId: action?.leadPersonId ?? null,
     assignedPersonIds: new Set(personIds),
     assignedTeamIds: new Set(assignments.flatMap((a) => (a.teamId ? [a.teamId] : []))),
     teamsOfAssignedPeople: people.flatMap((p) => p?.teamIds ?? []),

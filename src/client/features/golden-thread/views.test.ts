@@ -43,7 +43,9 @@ describe('the outcome page', () => {
     expect(k2.text()).toContain('2 pieces of evidence')
     expect(k2.get(`a[href="/milestones/${milestone.id}"]`).text()).toBe(milestone.title)
     expect(k2.text()).toContain('January 2021')
-    expect(k2.findAll('li strong').map((s) => s.text())).toEqual(['Q4: ● Green', 'Q3: ● Green', 'Q2: ● Green'])
+    expect(
+      k2.findAll('li:has(strong)').map((li) => `${li.find('strong').text()} ${li.find('.status').text()}`),
+    ).toEqual(['Q4: On track (green)', 'Q3: On track (green)', 'Q2: On track (green)'])
     wrapper.unmount()
   })
 

@@ -1,12 +1,12 @@
 import type { Mutation } from '../../../shared/sync/mutations'
 import { statusLabels } from '../../ui/status-labels'
-import { ragMeaning } from '../delivery/labels'
+import { statusOfRag } from '../../../shared/status-language'
 
 /** A queued change in a sentence, for the list of changes on this device. */
 export function describeChange(mutation: Mutation, titleOf: (id: string) => string): string {
   switch (mutation.kind) {
     case 'progress.post':
-      return `${ragMeaning[mutation.data.rag].label} update on ${titleOf(mutation.data.actionId)}`
+      return `${statusLabels[statusOfRag[mutation.data.rag]].label} update on ${titleOf(mutation.data.actionId)}`
     case 'status.set':
       return `${mutation.data.entity === 'action' ? 'Project' : 'Milestone'} “${titleOf(mutation.data.entityId)}” set to ${statusLabels[mutation.data.status].label}`
     case 'evidence.add': {
