@@ -50,6 +50,7 @@ export async function mountView(view: Component, path = '/', props: Record<strin
     routes: [
       { path: '/', component: Stub },
       { path: '/my-team', component: Stub },
+      { path: '/my-actions', name: 'my-actions', component: Stub },
       { path: '/plan', component: Stub },
       { path: '/plans', name: 'plans', component: Stub },
       { path: '/plans/:id', name: 'plan', component: Stub },

@@ -27,3 +27,17 @@ export const planName = (plan: Pick<Plan, 'title' | 'status'>) =>
 /** "Head of Safeguarding (Jo Bloggs); Service Manager". */
 export const leadsText = (leads: readonly Lead[]) =>
   leads.map((lead) => (lead.person ? `${lead.role} (${lead.person})` : lead.role)).join('; ')
+
+const shortLength = 60
+/**
+ * A name short enough for a row: the document's own title where it has one, else the
+ * description's first clause, cut at a word with an ellipsis. The full text stays on the project's page.
+ */
+export function shortActionTitle(action: Pick<Action, 'title' | 'description'>): string {
+  const text = (action.title ?? action.description).trim()
+  const clause = text.split(/(?<=\w)(?:[.;:]\s|,\s| – | - | so that | in order to )/)[0]!.trim()
+  if (clause.length <= shortLength) return clause
+  const cut = clause.slice(0, shortLength + 1)
+  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), shortLength / 2)).replace(/[\s,;:–-]+$/, '')
+  return `${atWord}…`
+}

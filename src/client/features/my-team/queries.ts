@@ -1,8 +1,12 @@
 import type { Ref } from 'vue'
-import type { Action, Person, Plan, Team, Theme, Value } from '../../../shared/entities'
+import type { Action, Milestone, Person, Plan, Team, Theme, Value } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
-import { organisationArea, rankForTeam, type RankedAction } from './relevance'
+import { updatesOfAction } from '../../db/grouped'
+import { organisationArea, rankForTeam, type RankedAction, type Relevance } from './relevance'
+import { projectRow, type ProjectRow } from './project-rows'
+
+export type RankedRow = ProjectRow & { relevance: Relevance }
 
 export interface TeamPriorities {
   person: Person
@@ -12,12 +16,33 @@ export interface TeamPriorities {
   /** The organisation's current (approved) plans, the only ones whose actions count here. */
   plans: Plan[]
   /** Projects the team leads or is assigned. */
-  ownProjects: RankedAction[]
+  ownProjects: RankedRow[]
   /** The rest of the team's area and the whole organisation, under their priority, plan by plan. */
-  priorities: { theme: Theme; projects: RankedAction[] }[]
+  priorities: { theme: Theme; projects: RankedRow[] }[]
 }
 
-export async function loadTeamPriorities(db: LocalDatabase, personId: string): Promise<TeamPriorities | undefined> {
+/** Each project with what its row shows: milestones (next, overdue) and this quarter's update. */
+async function toRows(db: LocalDatabase, ranked: RankedAction[], today: string): Promise<RankedRow[]> {
+  const ids = ranked.map((r) => r.action.id)
+  const [milestones, updates, teams] = await Promise.all([
+    ids.length ? db.milestones.where('actionId').anyOf(ids).toArray() : Promise.resolve([]),
+    Promise.all(ids.map((id) => updatesOfAction(db, id))),
+    db.teams.toArray(),
+  ])
+  const milestonesOf = new Map<string, Milestone[]>()
+  for (const m of milestones) milestonesOf.set(m.actionId, [...(milestonesOf.get(m.actionId) ?? []), m])
+  const context = { today, teamNames: new Map(teams.map((team) => [team.id, team.name])) }
+  return ranked.map((r, i) => ({
+    ...projectRow(r.action, milestonesOf.get(r.action.id) ?? [], updates[i]!, context),
+    relevance: r.relevance,
+  }))
+}
+
+export async function loadTeamPriorities(
+  db: LocalDatabase,
+  personId: string,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<TeamPriorities | undefined> {
   const person = await db.people.get(personId)
   if (!person) return undefined
   const [teams, areas, values, allPlans] = await Promise.all([
@@ -57,7 +82,11 @@ export async function loadTeamPriorities(db: LocalDatabase, personId: string): P
   for (const action of await db.actions.bulkGet(missing)) if (action) byId.set(action.id, action)
   const current = [...byId.values()].filter((action) => planIds.has(action.planId))
 
-  const ranked = rankForTeam(current, { teamIds, areaIds, organisationAreaId, assignedActionIds })
+  const ranked = await toRows(
+    db,
+    rankForTeam(current, { teamIds, areaIds, organisationAreaId, assignedActionIds }),
+    today,
+  )
   const own = ranked.filter((r) => r.relevance === 'led-by-team' || r.relevance === 'assigned-to-team')
   const rest = ranked.filter((r) => r.relevance === 'area' || r.relevance === 'organisation')
   return {
