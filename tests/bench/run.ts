@@ -6,11 +6,13 @@
 // figures against their goals and writes them to .tmp/bench-results.json. It never
 // fails because a figure misses its goal; it exits non-zero only if a benchmark broke.
 // `npm run bench -- "apply rate" sign-in` runs only the benchmarks whose names contain one
-// of the words given (cold start and survey offline need "bundle" too: it builds the app).
+// of the words given (cold start and survey offline need "bundle" too: it builds the app;
+// page heights builds it itself when run alone, or serves GT_DIST_DIR if set).
 import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { benchBundle } from './bundle'
 import { benchColdStart } from './cold-start'
+import { benchPageHeights } from './page-heights'
 import { benchPullAndQueries } from './pull-and-queries'
 import { benchFirstSync } from './first-sync'
 import { benchPlanImport } from './plan-import'
@@ -114,6 +116,9 @@ await run('cold start', 3 * 60_000, () =>
   outcomes.find((o) => o.name === 'bundle')?.status === 'ok'
     ? benchColdStart(appDir)
     : Promise.reject(new Error('skipped: the app did not build')),
+)
+await run('page heights', 5 * 60_000, () =>
+  benchPageHeights(appDir, outcomes.find((o) => o.name === 'bundle')?.status === 'ok'),
 )
 await run('pull and queries', 4 * 60_000, () => benchPullAndQueries())
 await run('plan import', 2 * 60_000, () => benchPlanImport())
