@@ -113,7 +113,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/milestones/:id',
     name: 'milestone',
-    component: () => import('./features/golden-thread/MilestoneView.vue'),
+    component: () => import('./features/milestone/MilestoneView.vue'),
     props: true,
     meta: { title: 'Milestone' },
   },

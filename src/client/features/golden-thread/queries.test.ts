@@ -2,15 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { localDb } from '../../db/database'
 import { deviceWithPlan } from '../../../../tests/support/mount-view'
 import { ids, plan } from '../../../../tests/support/plan-records'
+import { loadOutcomeThread, loadRecommendationThread, loadThemeThread, loadThreadUp } from './queries'
 import {
-  loadMilestoneDetail,
-  loadOutcomeThread,
-  loadRecommendationThread,
-  loadThemeThread,
-  loadThreadUp,
-} from './queries'
-import {
-  actionEvidence,
   addThreadRecords,
   bestStart,
   earlierPlan,
@@ -23,7 +16,6 @@ import {
   k2Updates,
   leadershipTheme,
   milestone,
-  milestoneEvidence,
   rec12,
   rec5,
   rec7,
@@ -96,15 +88,9 @@ describe('the walk down from a recommendation', () => {
   })
 })
 
-describe('a theme and a milestone', () => {
+describe('a theme', () => {
   it("lists a theme's actions in the plan's order", async () => {
     expect(codes((await loadThemeThread(localDb, ids.families))!.actions)).toEqual(['K1', 'R1', 'C2'])
-  })
-
-  it("keeps only the milestone's own evidence", async () => {
-    const detail = await loadMilestoneDetail(localDb, milestone.id)
-    expect(detail?.evidence.map((item) => item.evidence.id)).toEqual([milestoneEvidence.id])
-    expect(detail?.evidence.map((item) => item.evidence.id)).not.toContain(actionEvidence.id)
   })
 })
 

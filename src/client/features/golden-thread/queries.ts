@@ -3,7 +3,6 @@ import type { Action, Milestone, Outcome, Plan, ProgressUpdate, Recommendation, 
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
 import { updatesOfAction } from '../../db/grouped'
-import { loadEvidence, type EvidenceItem } from '../evidence/queries'
 
 /**
  * The golden thread on the device. Down: from an outcome or a recommendation to the themes
@@ -134,18 +133,6 @@ export async function loadThemeThread(db: LocalDatabase, id: string): Promise<Th
   return { theme, actions: await threadActions(db, await db.actions.where('themeId').equals(id).toArray()) }
 }
 
-export interface MilestoneDetail {
-  milestone: Milestone
-  evidence: EvidenceItem[]
-}
-
-export async function loadMilestoneDetail(db: LocalDatabase, id: string): Promise<MilestoneDetail | undefined> {
-  const milestone = await db.milestones.get(id)
-  if (!milestone) return undefined
-  const evidence = await loadEvidence(db, milestone.actionId)
-  return { milestone, evidence: evidence.filter((item) => item.evidence.milestoneId === id) }
-}
-
 /** Where the walk up starts: the most specific record given. */
 export interface ThreadStart {
   milestoneId?: string
@@ -193,5 +180,4 @@ export const useOutcomeThread = (id: Ref<string>) => useLiveQuery((key) => loadO
 export const useRecommendationThread = (id: Ref<string>) =>
   useLiveQuery((key) => loadRecommendationThread(localDb, key), id)
 export const useThemeThread = (id: Ref<string>) => useLiveQuery((key) => loadThemeThread(localDb, key), id)
-export const useMilestoneDetail = (id: Ref<string>) => useLiveQuery((key) => loadMilestoneDetail(localDb, key), id)
 export const useThreadUp = (start: Ref<ThreadStart>) => useLiveQuery((from) => loadThreadUp(localDb, from), start)
