@@ -122,11 +122,11 @@ describe('a values survey, answered offline on a tablet', () => {
 
     // Sending too soon says what is missing.
     await survey.sendButton.click()
-    await shows(survey.problem.getByText(/^Answer “/))
+    await shows(survey.problem.getByRole('link', { name: /^Select an answer to question \d+, “/ }).first())
 
     for (let n = half; n < count; n++) await survey.answer(survey.questions.nth(n), answers[n]!)
     await survey.sendButton.click()
-    await shows(survey.thanks)
+    await shows(survey.answersSavedOnDevice)
     await hides(survey.sendButton)
     await shows(waitingBadge(page, 1))
 

@@ -45,8 +45,17 @@ export class SurveyAnswerPage {
   get sendButton() {
     return this.main.getByRole('button', { name: 'Send my answers', exact: true })
   }
+  /** The thank-you that replaces the form once the answers are sent or kept to send. */
   get thanks() {
-    return this.main.getByText('Thank you. Your answers will be sent when you have a connection.', { exact: true })
+    return this.main.getByRole('status').filter({ hasText: /^Thank you\./ })
+  }
+  get answersSavedOnDevice() {
+    return this.thanks.getByText('Your answers are saved on this device and will be sent when it has a connection.', {
+      exact: true,
+    })
+  }
+  get answersSent() {
+    return this.thanks.getByText('Your answers have been sent.', { exact: true })
   }
   get problem() {
     return this.main.getByRole('alert')

@@ -50,6 +50,8 @@ describe('choosing a PIN after signing in', () => {
       'aria-describedby': 'new-pin-hint new-pin-error',
     })
     expect(document.activeElement).toBe(wrapper.get('[role="alert"]').element)
+    // The button is never greyed out: pressing it is how the person learns what is wrong.
+    expect(wrapper.get('button[type="submit"]').attributes('disabled')).toBeUndefined()
 
     await wrapper.get('[role="alert"] a').trigger('click')
     expect(document.activeElement).toBe(wrapper.get('#new-pin').element)

@@ -134,14 +134,25 @@ describe('Evidence section', () => {
     await choose(labelled(w, 'Choose photos'), [
       new File([new Uint8Array(10)], 'IMG_0042.HEIC', { type: 'image/heic' }),
     ])
-    expect(w.get('[role="alert"]').text()).toContain('“IMG_0042.HEIC” is not a JPEG or PNG photo')
+    await settle(() => w.find('[role="alert"]').exists())
+    const summary = w.get('[role="alert"]')
+    expect(summary.get('h2').text()).toBe('There is a problem')
+    const link = summary.get('a')
+    expect(link.text()).toContain('“IMG_0042.HEIC” is not a JPEG or PNG photo')
+    const picker = labelled(w, 'Choose photos')
+    expect(link.attributes('href')).toBe(`#${picker.attributes('id')}`)
+    // Beside the pickers too, and each picker points to it.
+    const inline = w.get(`[id="${picker.attributes('aria-describedby')!.split(' ')[1]}"]`)
+    expect(inline.text()).toContain('Error: “IMG_0042.HEIC” is not a JPEG or PNG photo')
+    await link.trigger('click')
+    expect(document.activeElement).toBe(picker.element)
     expect(w.find('.chosen').exists()).toBe(false)
 
     await choose(labelled(w, 'Attach files'), [
       new File([new Uint8Array(10)], 'agenda.pdf', { type: 'application/pdf' }),
       new File([new Uint8Array(10)], 'notes.docx', { type: '' }),
     ])
-    expect(w.get('[role="alert"]').text()).toBe('')
+    expect(w.find('[role="alert"]').exists()).toBe(false)
     const removes = w.findAll('.chosen button')
     expect(removes.map((b) => b.text())).toEqual(['Remove agenda.pdf', 'Remove notes.docx'])
     await removes[0]!.trigger('click')
@@ -173,14 +184,56 @@ describe('Evidence section', () => {
     expect(entry!.mutation.kind).toBe('evidence.add')
   })
 
-  it('says what is wrong when there is nothing to save', async () => {
+  it('says what is wrong when there is nothing to save, at the top and beside the note', async () => {
     ;({ wrapper } = await mountView(EvidenceSection, '/', props))
     const w = wrapper
     await settle(() => w.find('form').exists())
+    const button = w.get('button[type="submit"]')
+    expect(button.attributes('disabled')).toBeUndefined()
     await w.get('form').trigger('submit')
-    await settle(() => w.get('[role="alert"]').text() !== '')
-    expect(w.get('[role="alert"]').text()).toBe('Evidence needs a note, a photo or a file.')
+    await settle(() => w.find('[role="alert"]').exists())
+    const summary = w.get('[role="alert"]')
+    expect(summary.get('h2').text()).toBe('There is a problem')
+    expect(document.activeElement).toBe(summary.element)
+    const note = labelled(w, 'Note')
+    expect(summary.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([
+      ['Evidence needs a note, a photo or a file.', `#${note.attributes('id')}`],
+    ])
+    expect(note.attributes('aria-invalid')).toBe('true')
+    expect(w.get(`[id="${note.attributes('aria-describedby')}"]`).text()).toBe(
+      'Error: Evidence needs a note, a photo or a file.',
+    )
+    await summary.get('a').trigger('click')
+    expect(document.activeElement).toBe(note.element)
     expect(await localDb.outbox.count()).toBe(0)
+
+    // Put right, the problems go.
+    await note.setValue('Panel minutes agreed.')
+    await w.get('form').trigger('submit')
+    await settle(() => w.get('[role="status"]').text().includes('Evidence saved'))
+    expect(w.find('[role="alert"]').exists()).toBe(false)
+    expect(note.attributes('aria-invalid')).toBeUndefined()
+  })
+
+  it('starts on the milestone the caller names, and returns to it after saving', async () => {
+    ;({ wrapper } = await mountView(EvidenceSection, '/', { ...props, milestoneId: milestone.id }))
+    const w = wrapper
+    await settle(() => w.find('form').exists())
+    const select = () => labelled(w, 'Milestone (optional)').element as HTMLSelectElement
+    expect(select().value).toBe(milestone.id)
+    await labelled(w, 'Note').setValue('Signed protocol.')
+    await w.get('form').trigger('submit')
+    await settle(() => w.get('[role="status"]').text().includes('Evidence saved'))
+    const [entry] = await localDb.outbox.toArray()
+    expect(entry!.mutation).toMatchObject({ kind: 'evidence.add', data: { milestoneId: milestone.id } })
+    expect(select().value).toBe(milestone.id)
+    // The person may still say it is for the project as a whole.
+    await labelled(w, 'Milestone (optional)').setValue('')
+    await labelled(w, 'Note').setValue('Whole-project note.')
+    await w.get('form').trigger('submit')
+    await settle(() => w.findAll('li.item').length === 4)
+    const last = (await localDb.outbox.orderBy('seq').last())!.mutation
+    expect(last).toMatchObject({ kind: 'evidence.add', data: { milestoneId: null } })
   })
 
   it('has no form for someone who cannot add evidence', async () => {

@@ -39,6 +39,15 @@ export function chosenProblem(file: File, kind: ChosenKind): string | undefined 
 export const maxNoteLength = 4000
 export const tooManyMessage = `One piece of evidence can have at most ${maxAttachmentsPerEvidence} photos and files.`
 
+/** What is wrong with the note of evidence that has `attachments` photos and files; undefined if nothing. */
+export function noteProblem(note: string, attachments: number): string | undefined {
+  const trimmed = note.trim()
+  if (!trimmed && attachments === 0) return 'Evidence needs a note, a photo or a file.'
+  if (trimmed.length > maxNoteLength)
+    return `The note can be at most ${maxNoteLength.toLocaleString('en-GB')} characters; it has ${trimmed.length.toLocaleString('en-GB')}.`
+  return undefined
+}
+
 export interface NewEvidence {
   personId: string
   actionId: string
@@ -89,11 +98,8 @@ export async function addEvidence(input: NewEvidence, db: LocalDatabase = localD
   ].filter((problem): problem is string => problem !== undefined)
   if (problems.length) throw new Error(problems.join(' '))
   if (photos.length + files.length > maxAttachmentsPerEvidence) throw new Error(tooManyMessage)
-  if (!note && photos.length + files.length === 0) throw new Error('Evidence needs a note, a photo or a file.')
-  if (note.length > maxNoteLength)
-    throw new Error(
-      `The note can be at most ${maxNoteLength.toLocaleString('en-GB')} characters; it has ${note.length.toLocaleString('en-GB')}.`,
-    )
+  const problem = noteProblem(note, photos.length + files.length)
+  if (problem) throw new Error(problem)
 
   const uploads: Omit<PendingUpload, 'mutationId' | 'sentBytes'>[] = []
   for (const photo of photos) {

@@ -26,6 +26,80 @@ describe('Sign in', () => {
     wrapper.unmount()
   })
 
+  it('lists every problem at the top, linked to its field, and beside each field, GOV.UK style', async () => {
+    const fetch = vi.fn().mockRejectedValue(new TypeError('Failed to fetch'))
+    vi.stubGlobal('fetch', fetch)
+    document.title = 'Sign in · Golden Thread'
+    const { wrapper } = await mountView(SignInView, '/sign-in')
+    const button = wrapper.get('button[type="submit"]')
+    expect(button.attributes('disabled')).toBeUndefined()
+    await wrapper.get('form').trigger('submit')
+    await settle(() => wrapper.find('[role="alert"]').exists())
+    const summary = wrapper.get('[role="alert"]')
+    expect(summary.get('h2').text()).toBe('There is a problem')
+    expect(document.activeElement).toBe(summary.element)
+    expect(document.title).toBe('Error: Sign in · Golden Thread')
+    expect(summary.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([
+      ['Enter your email address', '#email'],
+      ['Enter your password', '#password'],
+    ])
+    for (const [field, message] of [
+      ['email', 'Enter your email address'],
+      ['password', 'Enter your password'],
+    ]) {
+      expect(wrapper.get(`#${field}-error`).text()).toBe(`Error: ${message}`)
+      expect(wrapper.get(`#${field}`).attributes()).toMatchObject({
+        'aria-invalid': 'true',
+        'aria-describedby': `${field}-error`,
+      })
+    }
+    await summary.findAll('a')[1]!.trigger('click')
+    expect(document.activeElement).toBe(wrapper.get('#password').element)
+    expect(fetch.mock.calls.map(([url]) => String(url))).not.toContain('/api/auth/sign-in')
+
+    // Fixed, the form's problems go; what the server says (here, that there is none) takes their place.
+    await wrapper.get('#email').setValue('practitioner@demo.local')
+    await wrapper.get('#password').setValue('anything')
+    await wrapper.get('form').trigger('submit')
+    await settle(() => wrapper.get('[role="alert"]').text().includes('You need a connection to sign in'))
+    expect(wrapper.findAll('[role="alert"] a')).toHaveLength(0)
+    expect(wrapper.find('#email-error').exists()).toBe(false)
+    expect(wrapper.get('#email').attributes('aria-invalid')).toBeUndefined()
+    wrapper.unmount()
+    expect(document.title).toBe('Sign in · Golden Thread')
+  })
+
+  it('shows the server refusing the password in the summary', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        Promise.resolve(
+          String(url).endsWith('/api/auth/sign-in')
+            ? new Response(
+                JSON.stringify({
+                  error: { code: 'wrong_password', message: 'That email and password do not match an account.' },
+                }),
+                {
+                  status: 401,
+                  headers: { 'content-type': 'application/json' },
+                },
+              )
+            : new Response(JSON.stringify({ password: true }), {
+                headers: { 'content-type': 'application/json' },
+              }),
+        ),
+      ),
+    )
+    const { wrapper } = await mountView(SignInView, '/sign-in')
+    await wrapper.get('#email').setValue('practitioner@demo.local')
+    await wrapper.get('#password').setValue('wrong')
+    await wrapper.get('form').trigger('submit')
+    await settle(() => wrapper.find('[role="alert"]').exists())
+    expect(wrapper.get('[role="alert"] h2').text()).toBe('There is a problem')
+    expect(wrapper.get('[role="alert"] p').text()).toBe('That email and password do not match an account.')
+    wrapper.unmount()
+  })
+
   it('labels both fields', async () => {
     const { wrapper } = await mountView(SignInView, '/sign-in')
     expect(wrapper.get('label[for="email"]').text()).toBe('Email address')

@@ -77,6 +77,18 @@ describe('New survey', () => {
         .findAll('li')
         .map((li) => li.text())
     expect(alert()).toEqual(['Title: write at least 3 characters.', 'Add at least one question.'])
+    // Each links to where it is put right, and says it there too.
+    expect(w.findAll('[role="alert"] a').map((a) => a.attributes('href'))).toEqual(['#survey-title', '#add-values'])
+    expect(document.activeElement).toBe(w.get('[role="alert"]').element)
+    expect(w.get('#survey-title-error').text()).toBe('Error: Title: write at least 3 characters.')
+    expect(w.get('#survey-title').attributes()).toMatchObject({
+      'aria-invalid': 'true',
+      'aria-describedby': 'survey-title-error',
+    })
+    expect(w.get('#add-values-error').text()).toBe('Error: Add at least one question.')
+    expect(w.get('button[type="submit"]').attributes('disabled')).toBeUndefined()
+    await w.findAll('[role="alert"] a')[1]!.trigger('click')
+    expect(document.activeElement?.id).toBe('add-values')
 
     await labelled(w, 'Title').setValue('Values survey, test')
     await button(w, 'Add one agreement question per value').trigger('click')
@@ -91,6 +103,9 @@ describe('New survey', () => {
     await w.get('form').trigger('submit')
     await settle(() => alert().length === 1)
     expect(alert()).toEqual(['The minimum reporting group can never be below 5.'])
+    expect(w.get('[role="alert"] a').attributes('href')).toBe('#survey-minimum')
+    expect(w.get('#survey-minimum').attributes('aria-describedby')).toBe('survey-minimum-hint survey-minimum-error')
+    expect(w.find('#survey-title-error').exists()).toBe(false)
     expect(await localDb.outbox.count()).toBe(0)
 
     await labelled(w, 'Minimum reporting group').setValue('12')

@@ -91,15 +91,45 @@ describe('Answering a survey', () => {
     expect(again.text()).toContain('Saved on this device')
   })
 
-  it('refuses to send while a question is unanswered, and says which', async () => {
+  it('lists every unanswered question at once, the GOV.UK way, and sends nothing', async () => {
     const w = await open()
+    const title = 'Survey · Golden Thread'
+    document.title = title
     await radio(w, trust!.id, 4).setValue(true)
     await w.get('form').trigger('submit')
-    await settle(() => w.get('[role="alert"]').text() !== '')
-    expect(w.get('[role="alert"]').text()).toBe(`Answer “${priorities!.text}”.`)
+    await settle(() => w.find('[role="alert"]').exists())
+    const summary = w.get('[role="alert"]')
+    expect(summary.get('h2').text()).toBe('There is a problem')
+    expect(summary.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([
+      [`Select an answer to question 2, “${priorities!.text}”`, `#q-${priorities!.id}-0`],
+      [`Select an answer to question 3, “${recommend!.text}”`, `#q-${recommend!.id}-0`],
+    ])
+    expect(document.activeElement).toBe(summary.element)
+    expect(document.title).toBe(`Error: ${title}`)
+    // Beside each unanswered question, tied to its group; the answered one and the optional one have none.
+    for (const question of [priorities!, recommend!]) {
+      const error = w.get(`#q-${question.id}-0-error`)
+      expect(error.text()).toBe('Error: Select an answer')
+      expect(error.element.closest('fieldset')!.getAttribute('aria-describedby')).toBe(`q-${question.id}-0-error`)
+      expect(radio(w, question.id, 0).attributes('aria-invalid')).toBe('true')
+    }
+    expect(w.find(`#q-${trust!.id}-0-error`).exists()).toBe(false)
+    expect(w.find(`#q-${oneThing!.id}-error`).exists()).toBe(false)
+    // The button stays a button that can be pressed: it is how the person finds out.
+    expect(w.get('button[type="submit"]').attributes('disabled')).toBeUndefined()
+
+    await summary.findAll('a')[1]!.trigger('click')
+    expect(document.activeElement?.id).toBe(`q-${recommend!.id}-0`)
     expect(await localDb.outbox.count()).toBe(0)
     expect(await localDb.answeredSurveys.count()).toBe(0)
-    expect(document.activeElement?.id).toBe(`q-${priorities!.id}-0`)
+
+    // Answered and sent, the summary goes and so does the title's "Error: ".
+    await radio(w, priorities!.id, 1).setValue(true)
+    await radio(w, recommend!.id, 8).setValue(true)
+    await w.get('form').trigger('submit')
+    await settle(() => w.text().includes('Thank you.'))
+    expect(w.find('.error-summary').exists()).toBe(false)
+    expect(document.title).toBe(title)
   })
 
   it('sends: one survey.submit change in the outbox, the survey marked answered, the draft gone', async () => {
@@ -112,7 +142,10 @@ describe('Answering a survey', () => {
       expect(Object.keys((await localDb.surveyDrafts.get(survey.id))?.answers ?? {})).toHaveLength(4),
     )
     await w.get('form').trigger('submit')
-    await settle(() => w.text().includes('Thank you. Your answers will be sent when you have a connection.'))
+    await settle(() =>
+      w.text().includes('Your answers are saved on this device and will be sent when it has a connection.'),
+    )
+    expect(document.activeElement).toBe(w.get('[role="status"]').element)
 
     const entries = await localDb.outbox.toArray()
     expect(entries).toHaveLength(1)
@@ -132,6 +165,36 @@ describe('Answering a survey', () => {
     expect(await localDb.answeredSurveys.toArray()).toEqual([{ surveyId: survey.id }])
     expect(await localDb.surveyDrafts.get(survey.id)).toBeUndefined()
     expect(w.find('form').exists()).toBe(false)
+  })
+
+  it('says when the answers have gone: the outbox row leaves once the server applied them', async () => {
+    const w = await open()
+    for (const [question, index] of [
+      [trust!, 3],
+      [priorities!, 0],
+      [recommend!, 10],
+    ] as const)
+      await radio(w, question.id, index).setValue(true)
+    await w.get('form').trigger('submit')
+    const saved = 'Your answers are saved on this device and will be sent when it has a connection.'
+    await settle(() => w.text().includes(saved))
+    expect(w.text()).not.toContain('Your answers have been sent.')
+
+    // The server refuses them (the survey closed meanwhile, say): the person is told, with the reason.
+    const [entry] = await localDb.outbox.toArray()
+    await localDb.outbox.update(entry!.seq!, { state: 'refused', reason: 'This survey has closed.' })
+    await settle(() => w.text().includes('Your answers could not be sent: This survey has closed.'))
+
+    // Sent again and applied, the push deletes the row.
+    await localDb.outbox.delete(entry!.seq!)
+    await settle(() => w.text().includes('Your answers have been sent.'))
+    expect(w.text()).not.toContain(saved)
+    wrapper!.unmount()
+
+    // Coming back later, the page says the same.
+    const again = await open()
+    expect(again.text()).toContain('You have answered this survey.')
+    await settle(() => again.text().includes('Your answers have been sent.'))
   })
 
   it('says so instead of showing the form for a closed survey, and for one already answered', async () => {

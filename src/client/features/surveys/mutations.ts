@@ -116,12 +116,6 @@ export function issueInWords(issue: z.core.$ZodIssue): string {
   return `${place}: ${issue.message}`
 }
 
-/** Checks a new survey; returns its problems in words (none when it can be created). */
-export function draftProblems(draft: unknown): string[] {
-  const check = surveyDraftSchema.safeParse(draft)
-  return check.success ? [] : [...new Set(check.error.issues.map(issueInWords))]
-}
-
 export async function createSurvey(personId: string, draft: SurveyDraft): Promise<void> {
   await queueChange(localDb, personId, { kind: 'survey.create', data: surveyDraftSchema.parse(draft) })
   sendSoon()

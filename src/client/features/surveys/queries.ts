@@ -126,6 +126,20 @@ export async function loadSurveyPage(
 export const loadDraft = (db: LocalDatabase, surveyId: string) => db.surveyDrafts.get(surveyId)
 
 /**
+ * Where this device's answers to a survey are: `waiting` in the outbox, `refused` by the server
+ * (with its reason), or `sent`, since the outbox row goes only once the server has applied them.
+ */
+export type AnswersDelivery = { state: 'waiting' } | { state: 'refused'; reason: string } | { state: 'sent' }
+
+export async function loadAnswersDelivery(db: LocalDatabase, surveyId: string): Promise<AnswersDelivery> {
+  const entry = await db.outbox
+    .filter(({ mutation }) => mutation.kind === 'survey.submit' && mutation.data.surveyId === surveyId)
+    .first()
+  if (!entry) return { state: 'sent' }
+  return entry.state === 'refused' ? { state: 'refused', reason: entry.reason ?? '' } : { state: 'waiting' }
+}
+
+/**
  * Asks the server which surveys this person has answered (on any device) and
  * remembers them. Never forgets a local one: it may be waiting to send.
  * Quietly does nothing without a connection.
@@ -204,6 +218,9 @@ export const useOpenSurveys = (person: Ref<Who | undefined>) =>
 
 export const useSurveyPage = (input: Ref<{ id: string; person: Who | undefined }>) =>
   useLiveQuery(({ id, person }) => (person ? loadSurveyPage(localDb, id, person) : Promise.resolve(undefined)), input)
+
+export const useAnswersDelivery = (surveyId: Ref<string>) =>
+  useLiveQuery((id) => loadAnswersDelivery(localDb, id), surveyId)
 
 export const useResultsPage = (id: Ref<string>) => useLiveQuery((surveyId) => loadResultsPage(localDb, surveyId), id)
 
