@@ -147,7 +147,7 @@ describe('signing devices out from elsewhere', () => {
         await new PlanPage(phone).waitUntilShown()
         await phone.getByRole('link', { name: projectName('K9') }).click()
         await shows(phoneShell.heading(/^K9 /))
-        await phone.getByRole('radio', { name: /Green/ }).check()
+        await phone.getByRole('radio', { name: /On track \(green\)/ }).check()
         await phone.getByLabel('Commentary').fill('Visited the family; next review booked.')
         await phone.getByRole('button', { name: 'Post update' }).click()
         await expect.poll(() => storedOutbox(phone)).toBe(1)
