@@ -130,9 +130,13 @@ describe('The plan', () => {
         .getByRole('definition')
         .filter({ hasText: /^Associate Director for SEND \(Kingston Children with Disabilities Team\)$/ }),
     )
-    await shows(main.getByRole('term').filter({ hasText: /^What we will achieve by March 2021$/ }))
+    await shows(main.getByRole('term').filter({ hasText: /^What we will achieve for March 2021 \(date passed\)$/ }))
     await shows(main.getByRole('definition').filter({ hasText: /^A revised transitions protocol has been agreed/ }))
-    await shows(main.getByRole('term').filter({ hasText: /^How we will know we have been successful by March 2024$/ }))
+    await shows(
+      main
+        .getByRole('term')
+        .filter({ hasText: /^How we will know we have been successful for March 2024 \(date passed\)$/ }),
+    )
     await shows(
       main
         .getByRole('definition')
