@@ -49,6 +49,9 @@ export const attachmentSchema = z.object({
 })
 
 export const historyOutcomes = ['applied', 'superseded'] as const
+/** What kind of device a change was sent from, judged from its browser; history says "from Jordan’s tablet". */
+export const deviceKinds = ['phone', 'tablet', 'computer'] as const
+export type DeviceKind = (typeof deviceKinds)[number]
 /** The audit trail: one entry for every change the server accepted, winning or not. */
 export const historySchema = z.object({
   ...base,
@@ -59,6 +62,8 @@ export const historySchema = z.object({
   details: z.record(z.string(), z.unknown()),
   personId: id,
   deviceId: text,
+  // Null when the browser did not say, and on entries written before it was kept.
+  deviceKind: z.enum(deviceKinds).nullable().optional(),
   mutationId: id,
   madeAt: timestamp,
   receivedAt: timestamp,

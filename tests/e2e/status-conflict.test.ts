@@ -117,6 +117,13 @@ describe.each([
       await hides(complete.getByText('Not kept: a more recent change won'))
       await shows(offTrack.getByText('Not kept: a more recent change won'))
     }
+    // Where each came from, in plain words: this device, or the person's first name and the kind of device.
+    const cameFrom = ({ project }: Device, change: string, words: string) =>
+      shows(project.historyEntry(`Set milestone “${milestone}” to ${change}`).filter({ hasText: words }))
+    await cameFrom(managerDevice, 'Complete', 'from this device')
+    await cameFrom(managerDevice, 'Off track', 'from Sam’s computer')
+    await cameFrom(adminDevice, 'Off track', 'from this device')
+    await cameFrom(adminDevice, 'Complete', 'from Jordan’s computer')
   })
 
   it('the admin’s “Changes on this device” says their change did not stand, and whose did', async () => {

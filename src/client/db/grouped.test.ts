@@ -100,7 +100,13 @@ describe('history and progress updates grouped by action', () => {
     await applyPullPage(localDb, { changes: puts('progressUpdate', [pulled]), checkpoint: 1, hasMore: false })
     const mine = await queueChange(localDb, person.id, {
       kind: 'progress.post',
-      data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'amber', commentary: 'Waiting on the CCG.', setsStatus: false },
+      data: {
+        id: crypto.randomUUID(),
+        actionId: k2.id,
+        rag: 'amber',
+        commentary: 'Waiting on the CCG.',
+        setsStatus: false,
+      },
     })
     expect((await updatesOfAction(localDb, k2.id)).map((u) => u.rag).sort()).toEqual(['amber', 'green'])
     // A pull of something else keeps the waiting update on screen.
@@ -118,7 +124,13 @@ describe('history and progress updates grouped by action', () => {
   it('replaces the device’s own copy of an update with the server’s when a pull brings it', async () => {
     const mine = await queueChange(localDb, person.id, {
       kind: 'progress.post',
-      data: { id: crypto.randomUUID(), actionId: k2.id, rag: 'amber', commentary: 'Waiting on the CCG.', setsStatus: false },
+      data: {
+        id: crypto.randomUUID(),
+        actionId: k2.id,
+        rag: 'amber',
+        commentary: 'Waiting on the CCG.',
+        setsStatus: false,
+      },
     })
     const id = mine.mutation.kind === 'progress.post' ? mine.mutation.data.id : ''
     await localDb.outbox.where('id').equals(mine.id).delete()

@@ -9,6 +9,8 @@ import type { UploadProgress } from './upload'
 import { withPushLock } from '../pwa/background-sync'
 
 const maxBackoff = 5 * 60 * 1000
+/** How long "2 changes sent" stays up after they went, unless another sync replaces it sooner. */
+export const sentNoticeMs = 2 * 60 * 1000
 
 /** 2 s, 4 s, 8 s … up to 5 minutes, each with up to a third again at random, so devices don't retry in step. */
 export function backoffDelay(failures: number, random = Math.random): number {
@@ -18,8 +20,9 @@ export function backoffDelay(failures: number, random = Math.random): number {
 
 /**
  * What the person sees about sync: online or not, when it last worked, what went wrong,
- * files going up. `online` is judged from real requests as well as browser events,
- * because `navigator.onLine` says true on any network, captive portals included.
+ * files going up, how many changes the last sync sent. `online` is judged from real
+ * requests as well as browser events, because `navigator.onLine` says true on any
+ * network, captive portals included, and while the server is down.
  */
 export const useSyncStore = defineStore('sync', () => {
   const online = ref(typeof navigator === 'undefined' ? true : navigator.onLine)
@@ -28,9 +31,18 @@ export const useSyncStore = defineStore('sync', () => {
   const problem = ref<string>()
   const signedOutOnServer = ref(false)
   const uploads = ref<Record<string, UploadProgress>>({})
+  /** Changes the most recent sync that sent any delivered, for "2 changes sent"; cleared after a while or when a sync fails. */
+  const sent = ref<number>()
   let failures = 0
   let retryTimer: ReturnType<typeof setTimeout> | undefined
-  let running: Promise<void> | undefined
+  let sentTimer: ReturnType<typeof setTimeout> | undefined
+
+  function setSent(count: number | undefined) {
+    clearTimeout(sentTimer)
+    sent.value = count
+    if (count) sentTimer = setTimeout(() => (sent.value = undefined), sentNoticeMs)
+  }
+  let running: Promise<number> | undefined
 
   async function load() {
     lastSyncedAt.value = await readMeta(localDb, 'lastSyncedAt')
@@ -42,15 +54,22 @@ export const useSyncStore = defineStore('sync', () => {
     retryTimer = setTimeout(() => void syncNow(), backoffDelay(failures))
   }
 
-  async function run() {
+  /** Returns how many changes it delivered. */
+  async function run(): Promise<number> {
     syncing.value = true
+    let delivered = 0
     try {
       // Push first, so the pull that follows brings back the server's copy of our own changes.
-      await withPushLock(() =>
+      delivered = await withPushLock(() =>
         pushAll(localDb, (progress) => {
           uploads.value = { ...uploads.value, [progress.id]: progress }
         }),
       )
+      // Said as soon as the server has them, whatever happens to the pull.
+      if (delivered) {
+        setSent(delivered)
+        online.value = true
+      }
       await pullAll(localDb)
       const now = new Date().toISOString()
       await writeMeta(localDb, 'lastSyncedAt', now)
@@ -63,6 +82,7 @@ export const useSyncStore = defineStore('sync', () => {
     } catch (error) {
       if (error instanceof Unreachable) {
         online.value = false
+        if (!delivered) setSent(undefined)
         scheduleRetry()
       } else if (error instanceof ApiRefusal && error.status === 401) {
         // Paused, not dropped: the outbox waits until the person signs in again. Unless the
@@ -75,10 +95,11 @@ export const useSyncStore = defineStore('sync', () => {
     } finally {
       syncing.value = false
     }
+    return delivered
   }
 
-  /** Syncs now, or joins the sync already running: never two at once. */
-  function syncNow(): Promise<void> {
+  /** Syncs now, or joins the sync already running: never two at once. Resolves to the changes it delivered. */
+  function syncNow(): Promise<number> {
     running ??= run().finally(() => (running = undefined))
     return running
   }
@@ -89,6 +110,7 @@ export const useSyncStore = defineStore('sync', () => {
 
   function reset() {
     clearTimeout(retryTimer)
+    setSent(undefined)
     failures = 0
     lastSyncedAt.value = undefined
     problem.value = undefined
@@ -96,5 +118,5 @@ export const useSyncStore = defineStore('sync', () => {
     uploads.value = {}
   }
 
-  return { online, syncing, lastSyncedAt, problem, signedOutOnServer, uploads, load, syncNow, setOnline, reset }
+  return { online, syncing, lastSyncedAt, problem, signedOutOnServer, uploads, sent, load, syncNow, setOnline, reset }
 })

@@ -1,3 +1,5 @@
+import type { DeviceKind } from '../../shared/delivery-records'
+
 // Checked in order: Edge, Opera and Samsung Internet also say "Chrome", and Chrome also says "Safari".
 const browsers: [RegExp, string][] = [
   [/\bEdg(e|A|iOS)?\//, 'Edge'],
@@ -19,7 +21,7 @@ const systems: [RegExp, string][] = [
   [/\bLinux\b/, 'Linux'],
 ]
 
-const firstMatch = (table: [RegExp, string][], text: string) => table.find(([pattern]) => pattern.test(text))?.[1]
+const firstMatch = <T>(table: [RegExp, T][], text: string) => table.find(([pattern]) => pattern.test(text))?.[1]
 
 /**
  * What a person would call the device a session was started on, such as "Chrome on
@@ -33,4 +35,18 @@ export function deviceLabel(userAgent: string | undefined): string {
   if (browser) return browser
   if (system) return `A browser on ${system}`
   return 'Unknown device'
+}
+
+// An Android phone's browser says "Mobile"; an Android tablet's does not. iPadOS Safari says
+// "Macintosh" by default, so such an iPad counts as a computer: the nearest thing we can know.
+const kinds: [RegExp, DeviceKind][] = [
+  [/\biPad\b|\bTablet\b/, 'tablet'],
+  [/\biPhone\b|\biPod\b|\bAndroid\b.*\bMobile\b/, 'phone'],
+  [/\bAndroid\b/, 'tablet'],
+  [/\bCrOS\b|\bWindows\b|\bMacintosh\b|\bMac OS X\b|\bLinux\b|\bX11\b/, 'computer'],
+]
+
+/** The kind of device a browser runs on, for history's "from Jordan’s tablet"; null when it does not say. */
+export function deviceKind(userAgent: string | undefined): DeviceKind | null {
+  return firstMatch(kinds, userAgent ?? '') ?? null
 }

@@ -5,6 +5,7 @@ import { reserveVersions } from '../db/versions'
 import { mutationSchema, type Mutation, type PushResult } from '../../shared/sync/mutations'
 import { effectiveMadeAt } from '../../shared/sync/status-rule'
 import type { Viewer } from '../auth/viewer'
+import type { DeviceKind } from '../../shared/delivery-records'
 import { closeSurvey } from '../surveys/closing'
 import { recordParticipation } from '../surveys/participation'
 import { addResponse } from '../surveys/responses'
@@ -22,8 +23,14 @@ function invalidReason(issues: { path: PropertyKey[]; message: string }[]): stri
  * the same transaction as their changes, so a retry after a lost response is answered
  * from the record and never applied twice. Ids are compared in their canonical (lower
  * case) form, which the shared schemas give them, as PostgreSQL answers with it.
+ * `deviceKind` is the sending device's, as its browser says: history shows it.
  */
-export async function applyPush(db: Database, viewer: Viewer, items: { id: string }[]): Promise<PushResult[]> {
+export async function applyPush(
+  db: Database,
+  viewer: Viewer,
+  items: { id: string }[],
+  deviceKind: DeviceKind | null = null,
+): Promise<PushResult[]> {
   const receivedAt = new Date().toISOString()
   // One slot per id, in the order first sent: a mutation sent twice in one push is answered once.
   const slots = new Map<string, { refusal: PushResult } | { mutation: Mutation }>()
@@ -55,7 +62,7 @@ export async function applyPush(db: Database, viewer: Viewer, items: { id: strin
     if (!fresh.length) return answers
     const context = await loadContext(tx, viewer.orgId, fresh, viewer.person)
     const decisions = fresh.map((mutation) => ({ mutation, decision: decide(mutation, viewer, context, receivedAt) }))
-    await write(tx, viewer, decisions, receivedAt)
+    await write(tx, viewer, decisions, receivedAt, deviceKind)
     for (const { mutation, decision } of decisions) {
       answers.set(mutation.id, {
         id: mutation.id,
@@ -118,6 +125,7 @@ async function write(
   viewer: Viewer,
   decisions: { mutation: Mutation; decision: Decision }[],
   receivedAt: string,
+  deviceKind: DeviceKind | null,
 ) {
   const kept = decisions.filter(
     (d): d is { mutation: Mutation; decision: Exclude<Decision, { outcome: 'refused' }> } =>
@@ -161,6 +169,7 @@ async function write(
     ...decision.history,
     personId: viewer.person.id,
     deviceId: mutation.deviceId,
+    deviceKind,
     mutationId: mutation.id,
     madeAt: effectiveMadeAt(mutation.madeAt, receivedAt),
     receivedAt,

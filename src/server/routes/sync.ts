@@ -6,6 +6,7 @@ import { pushRequestSchema, type PushResponse } from '../../shared/sync/mutation
 import { HttpError, parseInput } from '../http/errors'
 import { requireViewer, viewerOf } from '../auth/viewer'
 import { applyPush } from '../mutations/apply'
+import { deviceKind } from '../auth/device-label'
 
 export function syncRoutes(db: Database) {
   return async (app: FastifyInstance) => {
@@ -26,7 +27,8 @@ export function syncRoutes(db: Database) {
         throw new HttpError(403, 'read_only', 'Your account can read the plan but not change it.')
       }
       const { mutations } = parseInput(pushRequestSchema, request.body)
-      return { results: await applyPush(db, viewer, mutations) }
+      // The device sending a change is the one it was made on: each device sends only its own outbox.
+      return { results: await applyPush(db, viewer, mutations, deviceKind(request.headers['user-agent'])) }
     })
   }
 }

@@ -7,6 +7,7 @@ import sessionsAndThrottling from './0006-sessions-and-throttling'
 import attachmentChunks from './0007-attachment-chunks'
 import oidcLogins from './0008-oidc-logins'
 import planModel from './0009-plan-model'
+import historyDeviceKind from './0010-history-device-kind'
 
 /** Applied in order, each once; append new migrations, never edit an applied one. */
 export const migrations: { name: string; sql: string }[] = [
@@ -19,4 +20,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0007-attachment-chunks', sql: attachmentChunks },
   { name: '0008-oidc-logins', sql: oidcLogins },
   { name: '0009-plan-model', sql: planModel },
+  { name: '0010-history-device-kind', sql: historyDeviceKind },
 ]
