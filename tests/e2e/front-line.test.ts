@@ -5,6 +5,7 @@ import { teamName } from './page-models/app-shell'
 import { expectNoViolations } from './page-models/axe'
 import { openOfflineWorld, type OfflineWorld } from './page-models/test-device'
 import { reachesPath, shows } from './page-models/waits'
+import { projectName } from './page-models/screens'
 
 // The front line at a glance, read as a person in a car park would: the server stopped after the first sync.
 let world: OfflineWorld
@@ -53,10 +54,10 @@ describe('My team, this quarter, offline', () => {
       if (device === 'tablet portrait') expect(await pageScreens(page)).toBeLessThanOrEqual(3)
 
       // Each project is one row: code and a short title, its lead, its status in words, what is next.
-      const k9 = main.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^K9 / }) })
+      const k9 = main.getByRole('listitem').filter({ has: page.getByRole('link', { name: projectName('K9') }) })
       await shows(k9)
       const row = (await k9.innerText()).replace(/\s+/g, ' ')
-      expect(row).toMatch(/^K9 Work with adult care and housing providers to improve…/)
+      expect(row).toMatch(/^K9\s*: Work with adult care and housing providers to improve…/)
       expect(row).toContain('Associate Director for SEND')
       expect(row).toContain('At risk (amber)')
       expect(row).toContain('1 overdue')

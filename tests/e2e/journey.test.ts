@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
 import { devices, launchChromium, newDeviceContext, type DeviceName } from '../support/chromium'
 import { AppShell, planTitle, teamName } from './page-models/app-shell'
-import { codeOf, MyTeamPage, PlanPage, projectCard, projectName } from './page-models/screens'
+import { codeOf, MyTeamPage, PlanPage, projectName } from './page-models/screens'
 import { practitioner, SignInPage } from './page-models/sign-in-page'
 import { linkNames, reachesPath, shows } from './page-models/waits'
 
@@ -22,6 +22,7 @@ afterAll(async () => {
 async function prioritiesShown(page: Page): Promise<{ title: string; projects: string[] }[]> {
   const myTeam = new MyTeamPage(page)
   await shows(myTeam.prioritiesHeading)
+  await myTeam.openRest()
   const regions = await myTeam.priorities.all()
   return Promise.all(
     regions.map(async (region) => ({
@@ -58,9 +59,10 @@ describe.each(Object.keys(devices) as DeviceName[])('a practitioner on a %s', (d
     // The team's values, its own projects, and the priorities for its area.
     for (const value of ['Trust', 'Respect', 'Empower']) await shows(myTeam.value(value))
     await shows(myTeam.ownProjectsHeading)
-    await shows(projectCard(page, 'K9').getByText('Your team leads this'))
-    expect(await projectCard(page, 'K9').getByRole('link').textContent()).toMatch(
-      /transition planning for young people with SEND/,
+    const k9 = myTeam.ownProject('K9')
+    await shows(k9)
+    expect(await k9.getByRole('link', { name: projectName('K9') }).textContent()).toMatch(
+      /Work with adult care and housing providers to improve…/,
     )
     const priorities = await prioritiesShown(page)
     expect(priorities.map((p) => p.title)).toContain('Stronger families')

@@ -21,8 +21,8 @@ export function launchChromium(): Promise<Browser> {
 
 /** The devices every journey runs on: a 10-inch tablet both ways round, and a phone. */
 export const devices = {
-  'tablet landscape': { viewport: { width: 1280, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
-  'tablet portrait': { viewport: { width: 800, height: 1280 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+  'tablet landscape': { viewport: { width: 1180, height: 820 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+  'tablet portrait': { viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
 } as const
 export type DeviceName = keyof typeof devices

@@ -3,6 +3,7 @@ import type { Database } from '../db/database'
 import { insertRecords, rowToRecord } from '../db/tables'
 import { reserveVersions } from '../db/versions'
 import { personSchema, type Rag, type WorkStatus } from '../../shared/entities'
+import type { DeviceKind } from '../../shared/delivery-records'
 import type { Mutation } from '../../shared/sync/mutations'
 import type { Viewer } from '../auth/viewer'
 import { applyPush } from '../mutations/apply'
@@ -15,6 +16,14 @@ import { applyPush } from '../mutations/apply'
  * apply step as a device's changes, so statuses, history and audit agree.
  */
 const day = 24 * 60 * 60 * 1000
+
+/** What each demo person works on, so the history reads as a real team's would ("from Jordan's tablet"). */
+const demoDevices: Record<string, DeviceKind> = {
+  'Jordan Blake (demo)': 'tablet',
+  'Alex Morgan (demo)': 'phone',
+  'Chris Evans (demo)': 'tablet',
+  'Sam Okafor (demo)': 'computer',
+}
 
 interface DemoMilestone {
   key: string
@@ -113,7 +122,7 @@ export async function seedDemoDelivery(db: Database, orgId: string, now = new Da
       kind,
       data,
     }))
-    const results = await applyPush(db, who, mutations)
+    const results = await applyPush(db, who, mutations, demoDevices[who.person.name] ?? null)
     const refused = results.filter((r) => r.outcome === 'refused')
     if (refused.length) throw new Error(`Demo changes were refused: ${JSON.stringify(refused)}`)
   }

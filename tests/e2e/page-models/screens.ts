@@ -20,18 +20,39 @@ export class MyTeamPage {
   get main() {
     return this.page.getByRole('main')
   }
+  /** A value in the strip of the organisation's values. */
   value(name: string) {
-    return this.main.getByRole('heading', { level: 3, name, exact: true })
+    return this.main
+      .getByRole('region', { name: 'Our values' })
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^${name}$`) })
+  }
+  get ownProjects() {
+    return this.main.getByRole('region', { name: "Your team's projects" })
   }
   get ownProjectsHeading() {
-    return this.main.getByRole('heading', { level: 2, name: "Your team's projects" })
+    return this.ownProjects.getByRole('heading', { level: 2 })
+  }
+  /** A row of the team's own projects, by its code. */
+  ownProject(code: string) {
+    return this.ownProjects
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('link', { name: projectName(code) }) })
+  }
+  get rest() {
+    return this.main.getByRole('region', { name: 'The rest of the plan' })
   }
   get prioritiesHeading() {
-    return this.main.getByRole('heading', { level: 2, name: 'Priorities for your area and the whole organisation' })
+    return this.rest.getByRole('heading', { level: 2 })
   }
-  /** Each priority is a region named by its title. */
+  /** Unfolds the rest of the plan: it starts folded, one tap away. */
+  async openRest(): Promise<void> {
+    const summary = this.rest.getByText(/more projects? for your area and the whole organisation$/)
+    if (!(await this.rest.locator('details[open]').count())) await summary.click()
+  }
+  /** Each priority under the rest of the plan is a region named by its title. */
   get priorities() {
-    return this.main.getByRole('region')
+    return this.rest.getByRole('region')
   }
 }
 

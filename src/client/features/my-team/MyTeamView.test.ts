@@ -77,7 +77,7 @@ describe('My team', () => {
     const own = wrapper.get('section[aria-labelledby="own-heading"]').findAll('.project-rows > li')
     expect(own).toHaveLength(1)
     const row = own[0]!.text().replace(/\s+/g, ' ')
-    expect(row).toContain('K2 Improve transition planning for young people with SEND')
+    expect(row).toContain('K2: Improve transition planning for young people with SEND')
     expect(row).toContain('Associate Director')
     expect(row).toContain('At risk (amber)')
     expect(row).toContain('2 overdue')
@@ -105,7 +105,7 @@ describe('My team', () => {
     const { wrapper } = await mountView(MyTeamView)
     await settle(() => wrapper.text().includes('Continue to develop'))
     const title = wrapper.get('section[aria-labelledby="own-heading"] a.title').text().replace(/\s+/g, ' ')
-    expect(title).toBe('C1 Continue to develop as a provider of residential support for…')
+    expect(title).toBe('C1: Continue to develop as a provider of residential support for…')
     wrapper.unmount()
   })
 
