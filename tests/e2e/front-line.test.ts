@@ -98,6 +98,7 @@ describe('a milestone’s own page, offline', () => {
     expect(items.length).toBeGreaterThan(0)
     for (const item of items) expect(item).toContain('assigned to You')
 
+    await expectNoViolations(page, 'My actions, only mine')
     const title = 'Every Year 10 young person with SEND has a transition plan'
     await main.getByRole('link', { name: title }).click()
     await reachesPath(page, /^\/milestones\/[\w-]+$/)
@@ -123,5 +124,48 @@ describe('a milestone’s own page, offline', () => {
     await shows(shell.heading(title))
     await shows(main.getByRole('region', { name: 'Evidence' }).getByText(/^Transition plans for 14 of 16/))
     await shows(main.getByRole('heading', { level: 2, name: 'History' }))
+  })
+})
+
+describe('one status language on the project page, offline', () => {
+  const k9Update = async (email: string) => {
+    const { page, shell } = await world.offlineAs(email, teamName, 'tablet portrait')
+    await shell.goTo('My team')
+    await shell.main.getByRole('link', { name: projectName('K9') }).click()
+    await shows(shell.heading(/^K9 /))
+    return { page, main: shell.main, updates: shell.main.getByRole('region', { name: 'Quarterly updates' }) }
+  }
+  const statusLine = (main: Locator) => main.locator('p').filter({ hasText: 'Status:' }).first()
+
+  it('a practitioner’s update is a comment: the form says so, lists every problem at once, and the status stays', async () => {
+    const { page, main, updates } = await k9Update('practitioner@demo.local')
+    await shows(updates.getByText(/^Your update is a comment\. The project’s status is set by its lead/))
+    await updates.getByRole('button', { name: 'Post comment' }).click()
+    const summary = updates.getByRole('alert').filter({ hasText: 'There is a problem' })
+    await shows(summary)
+    await shows(summary.getByRole('link', { name: 'Select how the project is doing' }))
+    await expectNoViolations(page, 'a quarterly update with its problems showing')
+
+    await updates.getByRole('radio', { name: /On track \(green\)/ }).check()
+    await updates.getByLabel('Commentary').fill('Visits are on plan; two transition plans done this week.')
+    await updates.getByRole('button', { name: 'Post comment' }).click()
+    await shows(updates.getByText('Comment saved on this device. It will be sent when there is a connection.'))
+    expect((await statusLine(main).innerText()).replace(/\s+/g, ' ')).toContain('At risk (amber)')
+  })
+
+  it('the manager of the leading team sets the status with their update, at once on the device', async () => {
+    const { page, main, updates } = await k9Update('manager@demo.local')
+    await shows(updates.getByText('Your update sets the project’s status.'))
+    await updates.getByRole('radio', { name: /Off track \(red\)/ }).check()
+    await updates.getByLabel('Commentary').fill('The protocol has slipped: adult care has not signed it off.')
+    await updates.getByRole('button', { name: 'Post update' }).click()
+    await expect
+      .poll(async () => (await statusLine(main).innerText()).replace(/\s+/g, ' '))
+      .toContain('Off track (red)')
+    await main.getByText('What the statuses mean').first().click()
+    await shows(
+      main.getByText(/^Every project and milestone is Not started, On track \(green\), At risk \(amber\)/).first(),
+    )
+    await expectNoViolations(page, 'a project page after the manager’s update')
   })
 })
