@@ -209,6 +209,14 @@ describe('My team', () => {
     wrapper.unmount()
   })
 
+  it('leaves out the values where the organisation has written none', async () => {
+    await localDb.values.clear()
+    const { wrapper } = await mountView(MyTeamView)
+    await settle(() => wrapper.find('h1').exists())
+    expect(wrapper.findAll('h2').map((h) => h.text())).not.toContain('Our values')
+    wrapper.unmount()
+  })
+
   it('says so when the plan has not reached the device yet', async () => {
     await localDb.people.clear()
     const { wrapper } = await mountView(MyTeamView)
