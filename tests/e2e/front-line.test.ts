@@ -52,6 +52,15 @@ describe('My team, this quarter, offline', () => {
         expect(await onFirstScreen(page, own.getByRole('heading', { level: 2 }))).toBe(true)
       }
       if (device === 'tablet portrait') expect(await pageScreens(page)).toBeLessThanOrEqual(3)
+      if (device === 'phone') {
+        // Every link and button on the page is a target a thumb can hit.
+        const targets = await main.locator('a, button, summary').all()
+        for (const target of targets) {
+          if (!(await target.isVisible())) continue
+          const box = (await target.boundingBox())!
+          expect(box.height, (await target.innerText()).trim()).toBeGreaterThanOrEqual(44)
+        }
+      }
 
       // Each project is one row: code and a short title, its lead, its status in words, what is next.
       const k9 = main.getByRole('listitem').filter({ has: page.getByRole('link', { name: projectName('K9') }) })
