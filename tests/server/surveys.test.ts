@@ -270,7 +270,7 @@ describe.each(backends)('surveys on %s', (backend) => {
       ).toBe(0)
     })
 
-    // BUG (src/server/mutations/decide-survey.ts, survey.create): previousSurveyId is not
+    // BUG (src/shared/changes/kinds/survey-create.ts): previousSurveyId is not
     // checked, so an id that is no survey breaks the surveys_previous_survey_id foreign key
     // on insert and the whole push fails with a 500, taking the batch's other changes with it.
     it('refuses a survey that follows an earlier round that does not exist, alone, without failing the push', async () => {

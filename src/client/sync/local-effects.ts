@@ -1,65 +1,55 @@
+import { definitionOf } from '../../shared/changes'
+import type { DeviceCopy } from '../../shared/changes/device-copy'
 import type { Mutation } from '../../shared/sync/mutations'
-import { quarterOf } from '../../shared/sync/quarter'
 import type { LocalDatabase } from '../db/database'
-import { putUpdates } from '../db/grouped'
-import type { WorkStatus } from '../../shared/entities'
-import { statusOfRag } from '../../shared/status-language'
+import { deleteUpdates, putUpdates } from '../db/grouped'
+
+/** The device's own copy, as a change's definition (src/shared/changes/kinds/) writes it. */
+function deviceCopy(db: LocalDatabase): DeviceCopy {
+  return {
+    putUpdate: (update) => putUpdates(db, [update]),
+    deleteUpdate: (id, actionId) => deleteUpdates(db, [id], actionId),
+    async setStatus(entity, id, change) {
+      await (entity === 'action' ? db.actions.update(id, change) : db.milestones.update(id, change))
+    },
+    async putEvidence(evidence, attachments) {
+      await db.evidence.put(evidence)
+      await db.attachments.bulkPut(attachments)
+    },
+    async deleteEvidence(id, attachmentIds) {
+      await db.evidence.delete(id)
+      await db.attachments.bulkDelete(attachmentIds)
+    },
+    async putAssignment(assignment) {
+      await db.assignments.put(assignment)
+    },
+    deleteAssignment: (id) => db.assignments.delete(id),
+    async markAnswered(surveyId) {
+      await db.answeredSurveys.put({ surveyId })
+    },
+    forgetAnswered: (surveyId) => db.answeredSurveys.delete(surveyId),
+    pullEverythingAgain: () => db.meta.delete('checkpoint'),
+  }
+}
 
 /**
  * What a change does to the device's own copy, so the screen shows it at once. Run
  * when the change is queued, and again after every pull for changes still waiting,
  * because a pull writes the server's older copy over the device's.
- * Must run inside a transaction that includes the tables it touches.
+ * Must run inside a transaction that includes `locallyChangedTables`.
  */
 export async function applyLocally(db: LocalDatabase, mutation: Mutation, authorId: string): Promise<void> {
-  const { madeAt } = mutation
-  switch (mutation.kind) {
-    case 'progress.post': {
-      const { id, actionId, rag, commentary, setsStatus } = mutation.data
-      await putUpdates(db, [
-        { id, version: 0, actionId, period: quarterOf(madeAt), rag, commentary, authorId, madeAt, receivedAt: '' },
-      ])
-      if (setsStatus) await db.actions.update(actionId, statusChange(mutation, statusOfRag[rag], authorId))
-      return
-    }
-    case 'status.set': {
-      const { entity, entityId, status } = mutation.data
-      const change = statusChange(mutation, status, authorId)
-      await (entity === 'action' ? db.actions.update(entityId, change) : db.milestones.update(entityId, change))
-      return
-    }
-    case 'evidence.add': {
-      const { id, actionId, milestoneId, note, attachments } = mutation.data
-      await db.evidence.put({ id, version: 0, actionId, milestoneId, note, authorId, madeAt, receivedAt: '' })
-      await db.attachments.bulkPut(
-        attachments.map((a) => ({
-          id: a.id,
-          version: 0,
-          evidenceId: id,
-          name: a.name,
-          mediaType: a.mediaType,
-          size: a.size,
-        })),
-      )
-      return
-    }
-    case 'assignment.add':
-      await db.assignments.put({ ...mutation.data, version: 0, assignedBy: authorId, assignedAt: madeAt })
-      return
-    case 'assignment.remove':
-      await db.assignments.delete(mutation.data.id)
-      return
-  }
+  const { definition, data } = definitionOf(mutation)
+  await definition.onDevice(data, deviceCopy(db), { authorId, mutationId: mutation.id, madeAt: mutation.madeAt })
 }
 
-const statusChange = (mutation: Mutation, status: WorkStatus, authorId: string) => ({
-  status,
-  statusSetAt: mutation.madeAt,
-  statusSetBy: authorId,
-  statusMutationId: mutation.id,
-})
+/** Takes a change back from the device's own copy when the person discards it. Same transaction rule. */
+export async function undoLocally(db: LocalDatabase, mutation: Mutation): Promise<void> {
+  const { definition, data } = definitionOf(mutation)
+  await definition.undo(data, deviceCopy(db))
+}
 
-/** The tables `applyLocally` may write. */
+/** The tables a change's definition may write on the device. */
 export const locallyChangedTables = (db: LocalDatabase) => [
   db.updatesByAction,
   db.actions,
@@ -67,4 +57,6 @@ export const locallyChangedTables = (db: LocalDatabase) => [
   db.evidence,
   db.attachments,
   db.assignments,
+  db.answeredSurveys,
+  db.meta,
 ]

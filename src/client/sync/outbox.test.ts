@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { localDb } from '../db/database'
 import { applyPullPage } from '../db/apply-pull'
 import { clearLocalData } from '../db/reset'
-import { readMeta } from '../db/meta'
+import { readMeta, writeMeta } from '../db/meta'
 import { updatesOfAction } from '../db/grouped'
 import { actions, milestones, person } from '../../../tests/support/plan-records'
 import { discardChange, queueChange, retryChange, waitingChanges } from './outbox'
@@ -70,6 +70,38 @@ describe('the outbox', () => {
     await discardChange(localDb, entry!.seq!)
     expect(await localDb.outbox.count()).toBe(0)
     expect(await localDb.updatesByAction.count()).toBe(0)
+  })
+
+  it('shows an update that sets the status at once, and on discard asks the server for everything again rather than guess the status before', async () => {
+    await writeMeta(localDb, 'checkpoint', 42)
+    const update = await queueChange(localDb, person.id, {
+      kind: 'progress.post',
+      data: {
+        id: crypto.randomUUID(),
+        actionId: k2.id,
+        rag: 'red',
+        commentary: 'The panel has not met.',
+        setsStatus: true,
+      },
+    })
+    expect((await localDb.actions.get(k2.id))?.status).toBe('off-track')
+    expect((await localDb.actions.get(k2.id))?.statusMutationId).toBe(update.id)
+    const entry = await localDb.outbox.where('id').equals(update.id).first()
+    await discardChange(localDb, entry!.seq!)
+    expect(await localDb.updatesByAction.count()).toBe(0)
+    expect(await readMeta(localDb, 'checkpoint')).toBeUndefined()
+  })
+
+  it('marks a survey answered at once, and forgets it when the answers are discarded', async () => {
+    const surveyId = crypto.randomUUID()
+    const answers = await queueChange(localDb, person.id, {
+      kind: 'survey.submit',
+      data: { surveyId, answers: {} },
+    })
+    expect(await localDb.answeredSurveys.get(surveyId)).toEqual({ surveyId })
+    const entry = await localDb.outbox.where('id').equals(answers.id).first()
+    await discardChange(localDb, entry!.seq!)
+    expect(await localDb.answeredSurveys.get(surveyId)).toBeUndefined()
   })
 
   it('stores files as bytes with the change, all or nothing', async () => {

@@ -1,8 +1,7 @@
 import type { Mutation } from '../../shared/sync/mutations'
 import type { LocalDatabase } from '../db/database'
 import { readMeta, writeMeta } from '../db/meta'
-import { deleteUpdates } from '../db/grouped'
-import { applyLocally, locallyChangedTables } from './local-effects'
+import { applyLocally, locallyChangedTables, undoLocally } from './local-effects'
 import type { OutboxEntry, PendingUpload } from './outbox-types'
 
 type Change = { [K in Mutation['kind']]: { kind: K; data: Extract<Mutation, { kind: K }>['data'] } }[Mutation['kind']]
@@ -50,17 +49,11 @@ export async function retryChange(db: LocalDatabase, seq: number): Promise<void>
  * it added is removed; what it changed comes back from the server on the next pull.
  */
 export async function discardChange(db: LocalDatabase, seq: number): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.uploads, db.meta, ...locallyChangedTables(db)], async () => {
+  await db.transaction('rw', [db.outbox, db.uploads, ...locallyChangedTables(db)], async () => {
     const entry = await db.outbox.get(seq)
     if (!entry) return
     await db.outbox.delete(seq)
     await db.uploads.where('mutationId').equals(entry.id).delete()
-    const { mutation } = entry
-    if (mutation.kind === 'progress.post') await deleteUpdates(db, [mutation.data.id], mutation.data.actionId)
-    else if (mutation.kind === 'assignment.add') await db.assignments.delete(mutation.data.id)
-    else if (mutation.kind === 'evidence.add') {
-      await db.evidence.delete(mutation.data.id)
-      await db.attachments.bulkDelete(mutation.data.attachments.map((a) => a.id))
-    } else await db.meta.delete('checkpoint')
+    await undoLocally(db, entry.mutation)
   })
 }

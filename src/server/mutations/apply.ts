@@ -10,7 +10,8 @@ import { closeSurvey } from '../surveys/closing'
 import { recordParticipation } from '../surveys/participation'
 import { addResponse } from '../surveys/responses'
 import { loadContext } from './context'
-import { decide, type Decision, type Write } from './decide'
+import type { Decision, Write } from '../../shared/changes/decision'
+import { decide } from './decide'
 
 function invalidReason(issues: { path: PropertyKey[]; message: string }[]): string {
   return issues.map((issue) => issue.message).join(' ')

@@ -1,69 +1,13 @@
 import type { Queryable } from '../db/database'
-import type { WorkScope } from '../../shared/permissions'
 import type { Mutation } from '../../shared/sync/mutations'
 import { referencedIds } from './referenced-ids'
 import type { Person, WorkStatus } from '../../shared/entities'
-import { surveySchema, type Survey } from '../../shared/surveys'
+import type { BatchContext } from '../../shared/changes/batch-context'
+import { surveySchema } from '../../shared/surveys'
 import { rowToRecord } from '../db/tables'
 import { closedAmong } from '../surveys/closed'
 import { answeredAmong } from '../surveys/participation'
 import { liveUpload } from '../attachments/uploads'
-
-export interface TargetAction {
-  id: string
-  leadTeamId: string | null
-  leadPersonId: string | null
-  areaIds: string[]
-  status: WorkStatus
-  statusSetAt: string | null
-  statusMutationId: string | null
-}
-export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId' | 'leadPersonId' | 'areaIds'> {
-  actionId: string
-}
-
-/**
- * Everything a batch of mutations needs to be checked against, read in a handful of
- * queries for the whole batch rather than several per mutation. Rows whose status the
- * batch sets are read `for update`, so two pushes changing one status take turns.
- */
-export interface BatchContext {
-  actions: Map<string, TargetAction>
-  milestones: Map<string, TargetMilestone>
-  scopes: Map<string, WorkScope & { teamsOfAssignedPeople: string[] }>
-  /** The areas of the teams the pushing person manages: part of a manager's scope for assigning. */
-  managedAreaIds: string[]
-  people: Map<string, { teamIds: string[] }>
-  teams: Set<string>
-  assignments: Map<
-    string,
-    { actionId: string | null; milestoneId: string | null; personId: string | null; teamId: string | null }
-  >
-  /** Live uploads only (an expired one is as good as gone), locked until the batch commits so the sweep cannot take them. */
-  attachments: Map<
-    string,
-    {
-      uploadedBy: string
-      name: string
-      size: number
-      receivedBytes: number
-      evidenceId: string | null
-      mediaType: string
-    }
-  >
-  /** Ids that new records of this batch claim but that are already taken (or claimed earlier in the batch). */
-  takenIds: Set<string>
-  surveys: Map<string, Survey>
-  /** Surveys the person pushing has already answered. */
-  answered: Set<string>
-  /** Surveys closed for good (or closed earlier in this batch): they take no more answers. */
-  closedSurveys: Set<string>
-  /** The area of each of the pushing person's teams. */
-  areaOfTeam: Map<string, string>
-  /** Areas and measures the batch refers to that belong to the organisation. */
-  areas: Set<string>
-  measures: Set<string>
-}
 
 /**
  * Reads the actions or milestones a batch refers to, locking (in id order) only those whose

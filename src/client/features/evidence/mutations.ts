@@ -1,5 +1,5 @@
 import { attachmentProblem, documentTypes, maxAttachmentsPerEvidence, photoTypes } from '../../../shared/attachments'
-import { evidenceAddSchema } from '../../../shared/sync/mutations'
+import { evidenceAddSchema } from '../../../shared/changes/kinds/evidence-add'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { queueChange } from '../../sync/outbox'
 import type { OutboxEntry, PendingUpload } from '../../sync/outbox-types'

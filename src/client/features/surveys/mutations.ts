@@ -49,15 +49,10 @@ export async function submitAnswers(
   const send = answersToSend(survey, plainAnswers(answers))
   const problem = answersProblem(survey, send)
   if (problem) return problem
-  await db.transaction(
-    'rw',
-    [db.outbox, db.uploads, db.meta, ...locallyChangedTables(db), db.answeredSurveys, db.surveyDrafts],
-    async () => {
-      await queueChange(db, personId, { kind: 'survey.submit', data: { surveyId: survey.id, answers: send } })
-      await db.answeredSurveys.put({ surveyId: survey.id })
-      await db.surveyDrafts.delete(survey.id)
-    },
-  )
+  await db.transaction('rw', [db.outbox, db.uploads, ...locallyChangedTables(db), db.surveyDrafts], async () => {
+    await queueChange(db, personId, { kind: 'survey.submit', data: { surveyId: survey.id, answers: send } })
+    await db.surveyDrafts.delete(survey.id)
+  })
   sendSoon()
   return undefined
 }

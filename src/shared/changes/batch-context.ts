@@ -1,0 +1,64 @@
+import type { WorkScope } from '../permissions'
+import type { WorkStatus } from '../entities'
+import type { Survey } from '../surveys'
+
+/**
+ * What the server has read for a batch of changes before deciding any of them
+ * (src/server/mutations/context.ts reads it). Decisions update it, so a later change in
+ * the same batch sees an earlier one's effect.
+ */
+export interface TargetAction {
+  id: string
+  leadTeamId: string | null
+  leadPersonId: string | null
+  areaIds: string[]
+  status: WorkStatus
+  statusSetAt: string | null
+  statusMutationId: string | null
+}
+export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId' | 'leadPersonId' | 'areaIds'> {
+  actionId: string
+}
+
+/**
+ * Everything a batch of mutations needs to be checked against, read in a handful of
+ * queries for the whole batch rather than several per mutation. Rows whose status the
+ * batch sets are read `for update`, so two pushes changing one status take turns.
+ */
+export interface BatchContext {
+  actions: Map<string, TargetAction>
+  milestones: Map<string, TargetMilestone>
+  scopes: Map<string, WorkScope & { teamsOfAssignedPeople: string[] }>
+  /** The areas of the teams the pushing person manages: part of a manager's scope for assigning. */
+  managedAreaIds: string[]
+  people: Map<string, { teamIds: string[] }>
+  teams: Set<string>
+  assignments: Map<
+    string,
+    { actionId: string | null; milestoneId: string | null; personId: string | null; teamId: string | null }
+  >
+  /** Live uploads only (an expired one is as good as gone), locked until the batch commits so the sweep cannot take them. */
+  attachments: Map<
+    string,
+    {
+      uploadedBy: string
+      name: string
+      size: number
+      receivedBytes: number
+      evidenceId: string | null
+      mediaType: string
+    }
+  >
+  /** Ids that new records of this batch claim but that are already taken (or claimed earlier in the batch). */
+  takenIds: Set<string>
+  surveys: Map<string, Survey>
+  /** Surveys the person pushing has already answered. */
+  answered: Set<string>
+  /** Surveys closed for good (or closed earlier in this batch): they take no more answers. */
+  closedSurveys: Set<string>
+  /** The area of each of the pushing person's teams. */
+  areaOfTeam: Map<string, string>
+  /** Areas and measures the batch refers to that belong to the organisation. */
+  areas: Set<string>
+  measures: Set<string>
+}
