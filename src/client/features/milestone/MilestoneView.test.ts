@@ -3,9 +3,15 @@ import { deviceWithPlan, mountView, settle } from '../../../../tests/support/mou
 import { ids } from '../../../../tests/support/plan-records'
 import { addThreadRecords, milestone } from '../golden-thread/test-thread'
 import MilestoneView from './MilestoneView.vue'
+import { localDb } from '../../db/database'
+import { putHistory } from '../../db/grouped'
+import { writeMeta } from '../../db/meta'
+
+let deviceSession: () => Promise<Awaited<ReturnType<typeof deviceWithPlan>>>
 
 beforeEach(async () => {
-  await deviceWithPlan()
+  const session = await deviceWithPlan()
+  deviceSession = async () => session
   await addThreadRecords()
 })
 
@@ -28,6 +34,41 @@ describe('the milestone page', () => {
     ])
     expect(nav.findAll('a').map((a) => a.attributes('href'))).toContain(`/themes/${ids.futures}`)
     expect(nav.get('[aria-current="page"]').text()).toBe(milestone.title)
+    wrapper.unmount()
+  })
+
+  it("gives the team's manager the status control, the evidence form set to it, and only its own history", async () => {
+    const session = await deviceSession()
+    const manager = { ...session.person, role: 'manager' as const, managesTeamIds: [ids.teamK] }
+    await localDb.people.put(manager)
+    await writeMeta(localDb, 'session', { ...session, person: manager })
+    const entry = (n: number, entityId: string, change: string, details: Record<string, unknown>) => ({
+      id: `00000000-0000-4000-8000-${String(950 + n).padStart(12, '0')}`,
+      version: 1,
+      actionId: milestone.actionId,
+      entityType: change === 'status.set' ? 'milestone' : 'progressUpdate',
+      entityId,
+      change,
+      details,
+      personId: manager.id,
+      deviceId: 'tablet',
+      mutationId: `00000000-0000-4000-8000-${String(960 + n).padStart(12, '0')}`,
+      madeAt: '2026-11-02T10:00:00.000Z',
+      receivedAt: '2026-11-02T10:00:01.000Z',
+      outcome: 'applied' as const,
+    })
+    await putHistory(localDb, [
+      entry(1, milestone.id, 'status.set', { status: 'at-risk', previous: 'on-track' }),
+      entry(2, '00000000-0000-4000-8000-000000000970', 'progress.post', { rag: 'red', period: '2026/27 Q3' }),
+    ])
+    const { wrapper } = await mountView(MilestoneView, '/', { id: milestone.id })
+    await settle(() => wrapper.find('label[for^="status-"]').exists() && wrapper.text().includes('Set milestone'))
+    expect(wrapper.get('label[for^="status-"]').text()).toBe('Milestone status')
+    const chosen = wrapper.findAll('select').find((select) => select.text().includes('The project as a whole'))!
+    expect((chosen.element as HTMLSelectElement).selectedOptions[0]!.text).toBe(milestone.title)
+    const history = wrapper.get('section[aria-labelledby="history-heading"]').text()
+    expect(history).toContain('Set milestone')
+    expect(history).not.toContain('Posted the')
     wrapper.unmount()
   })
 
