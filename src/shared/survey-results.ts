@@ -1,5 +1,7 @@
-import { choicesOf, isFavourable, type Question, type Survey } from './surveys'
+import { choicesOf, type Question, type Survey } from './surveys'
 import { groupsToWithhold } from './survey-suppression'
+import { difference, favourableShare, percent } from './survey-shares'
+import { measureResults } from './survey-measures'
 
 /** What results are shown for: the organisation, an area, or a team. */
 export interface GroupRef {
@@ -100,35 +102,6 @@ export interface LinkedMeasure {
   title: string
   direction: 'higher-is-better' | 'lower-is-better' | null
   targets: { value?: number; by?: string }[]
-}
-
-const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10)
-const difference = (now: number | null, before: number | null) =>
-  now === null || before === null ? null : Math.round(10 * (now - before)) / 10
-
-function favourableShare(questions: Question[], responses: StoredResponse[]): number | null {
-  let favourable = 0
-  let answered = 0
-  for (const question of questions) {
-    if (question.kind === 'free-text') continue
-    for (const response of responses) {
-      const answer = response.answers[question.id]
-      if (typeof answer !== 'number') continue
-      answered += 1
-      if (isFavourable(question.kind, answer)) favourable += 1
-    }
-  }
-  return percent(favourable, answered)
-}
-
-function questionsWithKeys(survey: Survey, keys: string[]) {
-  return survey.questions.filter((q) => keys.includes(q.key))
-}
-
-function nextTarget(targets: LinkedMeasure['targets'], on: string) {
-  const dated = targets.filter((t): t is { value: number; by: string } => t.value !== undefined && t.by !== undefined)
-  const sorted = dated.sort((a, b) => a.by.localeCompare(b.by))
-  return sorted.find((t) => t.by >= on) ?? sorted.at(-1) ?? null
 }
 
 /** What an open survey shows: the organisation-wide count, which says nothing about any answer. */
@@ -259,19 +232,7 @@ export function computeResults(input: ResultsInput): PublishedResults {
         : null
       return { valueId, favourablePercent: share, previousPercent: earlier, change: difference(share, earlier) }
     })
-    const measures = survey.measureLinks.flatMap((link): MeasureResult[] => {
-      const measure = input.measures.find((m) => m.id === link.measureId)
-      if (!measure) return []
-      const share = favourableShare(questionsWithKeys(survey, link.questionKeys), list)
-      const target = nextTarget(measure.targets, survey.closesOn)
-      const onTrack =
-        share === null || !target || !measure.direction
-          ? null
-          : measure.direction === 'higher-is-better'
-            ? share >= target.value
-            : share <= target.value
-      return [{ measureId: measure.id, title: measure.title, percent: share, target, onTrack }]
-    })
+    const measures = measureResults(survey, input.measures, list)
     return {
       group,
       withheld: false,
