@@ -14,3 +14,9 @@ export const problemsByField = (problems: readonly Problem[]): Record<string, st
 /** An aria-describedby value from the ids that apply (a hint, an inline error), or none at all. */
 export const describedBy = (...ids: (string | false | null | undefined)[]): string | undefined =>
   ids.filter(Boolean).join(' ') || undefined
+
+/** The attributes that tie a control to its inline error, when it has one (and to its hint). */
+export const errorAttributes = (problemFor: Record<string, string | undefined>, field: string, hint?: string) => ({
+  'aria-invalid': problemFor[field] ? ('true' as const) : undefined,
+  'aria-describedby': describedBy(hint, problemFor[field] && errorIdOf(field)),
+})
