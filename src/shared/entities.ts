@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { surveySchema } from './surveys'
-import { base, id, isoDate, position, text, timestamp } from './record-fields'
+import { archivedAt, base, id, isoDate, position, text, timestamp } from './record-fields'
 import {
   assignmentSchema,
   attachmentSchema,
@@ -107,6 +107,7 @@ export const themeSchema = z.object({
   outcomeIds: z.array(id),
   recommendationIds: z.array(id),
   ...provenance,
+  archivedAt,
   position,
 })
 
@@ -159,6 +160,7 @@ export const actionSchema = z.object({
   status: workStatusSchema,
   ...statusBookkeeping,
   ...provenance,
+  archivedAt,
   position,
 })
 
@@ -174,6 +176,7 @@ export const milestoneSchema = z.object({
   status: workStatusSchema,
   ...statusBookkeeping,
   ...provenance,
+  archivedAt,
   position,
 })
 

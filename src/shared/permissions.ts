@@ -68,3 +68,8 @@ export function canAssignTo(who: Who, target: { teamId: string } | { personTeamI
   if ('teamId' in target) return who.managesTeamIds.includes(target.teamId)
   return overlaps(target.personTeamIds, new Set(who.managesTeamIds))
 }
+
+/** Creating, editing and archiving the plan's records, and running its lifecycle: plan admins only. */
+export function canEditPlan(who: Pick<Who, 'role'>): boolean {
+  return who.role === 'admin'
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { int4 } from './pg-values'
-import { base, id, isoDate, number, position, text } from './record-fields'
+import { archivedAt, base, id, isoDate, number, position, text } from './record-fields'
 
 /**
  * The parts of a plan beyond themes and actions, as a device holds them: the outcomes
@@ -44,6 +44,7 @@ export const outcomeSchema = z.object({
   description: text.nullable(),
   owner: text.nullable(),
   ...provenance,
+  archivedAt,
   position,
 })
 
@@ -59,6 +60,7 @@ export const recommendationSchema = z.object({
   text: text.nullable(),
   owner: text.nullable(),
   ...provenance,
+  archivedAt,
   position,
 })
 
@@ -108,6 +110,7 @@ export const measureSchema = z.object({
   actuals: z.array(z.object({ period: text, value: number, note: text.optional() })),
   benchmarks: z.array(z.object({ label: text, ...measurePoint })),
   ...provenance,
+  archivedAt,
   themeIds: z.array(id),
   actionIds: z.array(id),
 })
@@ -125,5 +128,6 @@ export const riskSchema = z.object({
   themeIds: z.array(id),
   actionIds: z.array(id),
   ...provenance,
+  archivedAt,
   position,
 })

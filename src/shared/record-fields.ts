@@ -9,3 +9,5 @@ export const text = pgText(100_000)
 export const position = int4()
 export const number = finiteNumber()
 export const base = { id, version: int8().nonnegative() }
+/** When a plan admin archived the record: it leaves the plan's lists, and keeps its updates and evidence. */
+export const archivedAt = timestamp.nullable()

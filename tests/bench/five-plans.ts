@@ -115,6 +115,7 @@ export async function createFivePlanOrganisation(db: Database, seed = 2024): Pro
         statusMutationId: null,
         source: null,
         sourceNote: null,
+        archivedAt: null,
         position,
       })),
     )

@@ -331,6 +331,7 @@ export async function createSyntheticPlan(db: Database, options: SyntheticPlanOp
     recommendationIds: [],
     source: null,
     sourceNote: null,
+    archivedAt: null,
     position,
   }))
 
@@ -417,6 +418,7 @@ export async function createSyntheticPlan(db: Database, options: SyntheticPlanOp
       statusMutationId: null,
       source: null,
       sourceNote: null,
+      archivedAt: null,
       position,
     }
   })
@@ -438,6 +440,7 @@ export async function createSyntheticPlan(db: Database, options: SyntheticPlanOp
       statusMutationId: null,
       source: null,
       sourceNote: null,
+      archivedAt: null,
       position,
     })),
   )
@@ -459,6 +462,7 @@ export async function createSyntheticPlan(db: Database, options: SyntheticPlanOp
     benchmarks: [],
     source: 'Synthetic benchmark data',
     sourceNote: null,
+    archivedAt: null,
     themeIds: [random.pick(themes).id],
     actionIds: [random.pick(actions).id],
   }))
@@ -476,6 +480,7 @@ export async function createSyntheticPlan(db: Database, options: SyntheticPlanOp
     actionIds: [random.pick(actions).id],
     source: null,
     sourceNote: null,
+    archivedAt: null,
     position,
   }))
 

@@ -86,7 +86,7 @@ describe.each(backends)('migration 0009 on %s', (backend) => {
     try {
       await migrateUpTo(db, '0008-oidc-logins')
       await db.exec(before0009)
-      expect(await migrate(db)).toEqual(['0009-plan-model', '0010-history-device-kind'])
+      expect(await migrate(db)).toEqual(migrations.map((m) => m.name).filter((name) => name >= '0009'))
       const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`
       const plans = await storedRecords(db, 'plan', 'org_id = $1 order by title', [id(1)])
       expect(plans.map((p) => [p.title, p.documentControl])).toEqual([

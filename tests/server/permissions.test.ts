@@ -25,8 +25,8 @@ type Role = 'practitioner' | 'manager' | 'admin' | 'viewer'
  *   person in the manager's team.
  */
 type Scope = 'team' | 'other' | 'member'
-// The delivery changes; surveys have their own role rules, tested in surveys.test.ts.
-type DeliveryKind = Exclude<MutationKind, `survey.${string}`>
+// The delivery changes; surveys and plan editing have their own role rules, tested in surveys.test.ts and plan-editing.test.ts.
+type DeliveryKind = Exclude<MutationKind, `survey.${string}` | `record.${string}`>
 type Expected = 'applied' | 'refused' | 403
 
 const A = 'applied' as const

@@ -99,6 +99,49 @@ function dataOf(world: FuzzWorld): { [K in MutationKind]: fc.Arbitrary<unknown> 
     }),
     'assignment.add': fc.oneof(...assignment),
     'assignment.remove': record({ id: id('assignments') }),
+    'record.create': fc.oneof(
+      record({
+        type: field(fc.constant('milestone')),
+        id: field(freshId),
+        fields: record({ actionId: id('actions'), title: field(words), position: field(fc.integer({ max: 50 })) }),
+      }),
+      record({
+        type: field(fc.constantFrom('outcome', 'theme', 'risk')),
+        id: field(freshId),
+        fields: record({ title: field(words), description: field(words), position: field(fc.integer()) }),
+      }),
+    ),
+    'record.edit': fc.oneof(
+      record({
+        type: field(fc.constant('action')),
+        id: id('actions'),
+        fields: record({
+          title: field(fc.oneof(words, fc.constant(null))),
+          dueDate: field(fc.integer({ min: -400, max: 400 }).map(isoDay)),
+          leadTeamId: id('teams'),
+          areaIds: field(fc.array(id('areas'), { maxLength: 2 })),
+        }),
+      }),
+      record({
+        type: field(fc.constant('milestone')),
+        id: id('milestones'),
+        fields: record({ title: field(words), ownerPersonId: fc.oneof(fc.constant(null), id('people')) }),
+      }),
+      record({
+        type: field(fc.constant('measure')),
+        id: id('measures'),
+        fields: record({
+          targets: field(
+            fc.array(record({ value: field(fc.double()), by: field(fc.constant(isoDay(90))) }), { maxLength: 2 }),
+          ),
+        }),
+      }),
+    ),
+    'record.archive': record({
+      type: field(fc.constantFrom('milestone', 'action')),
+      id: id('milestones'),
+      archived: field(fc.boolean()),
+    }),
     'survey.create': record({
       id: field(freshId),
       title: field(fc.constantFrom('Pulse survey', 'Values survey, winter')),

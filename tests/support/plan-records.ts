@@ -83,6 +83,7 @@ const themeLinks = {
   recommendationIds: [],
   source: null,
   sourceNote: null,
+  archivedAt: null,
 }
 export const themes: Theme[] = [
   {
@@ -148,6 +149,7 @@ function action(
     statusMutationId: null,
     source: null,
     sourceNote: null,
+    archivedAt: null,
     position: n,
   }
 }
@@ -177,6 +179,7 @@ export const milestones: Milestone[] = [
     statusMutationId: null,
     source: null,
     sourceNote: null,
+    archivedAt: null,
     position: 0,
   },
 ]

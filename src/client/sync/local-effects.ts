@@ -3,6 +3,25 @@ import type { DeviceCopy } from '../../shared/changes/device-copy'
 import type { Mutation } from '../../shared/sync/mutations'
 import type { LocalDatabase } from '../db/database'
 import { deleteUpdates, putUpdates } from '../db/grouped'
+import { searchTextOf } from '../db/search-text'
+import type { EditableType } from '../../shared/plans/editable-records'
+import type { Table } from 'dexie'
+
+/** The device's table of each plan record type; themes, actions and milestones keep their search text beside them. */
+const planTables = (db: LocalDatabase): Record<EditableType, Table<Record<string, unknown>, string>> =>
+  ({
+    plan: db.plans,
+    theme: db.themes,
+    action: db.actions,
+    milestone: db.milestones,
+    measure: db.measures,
+    risk: db.risks,
+    recommendation: db.recommendations,
+    outcome: db.outcomes,
+  }) as unknown as Record<EditableType, Table<Record<string, unknown>, string>>
+const searchable = new Set<EditableType>(['theme', 'action', 'milestone'])
+const withSearchText = (type: EditableType, record: Record<string, unknown>) =>
+  searchable.has(type) ? { ...record, searchText: searchTextOf(record) } : record
 
 /** The device's own copy, as a change's definition (src/shared/changes/kinds/) writes it. */
 function deviceCopy(db: LocalDatabase): DeviceCopy {
@@ -28,6 +47,15 @@ function deviceCopy(db: LocalDatabase): DeviceCopy {
       await db.answeredSurveys.put({ surveyId })
     },
     forgetAnswered: (surveyId) => db.answeredSurveys.delete(surveyId),
+    async putRecord(type, record) {
+      await planTables(db)[type].put(withSearchText(type, record))
+    },
+    deleteRecord: (type, id) => planTables(db)[type].delete(id),
+    async patchRecord(type, id, fields) {
+      const table = planTables(db)[type]
+      const record = await table.get(id)
+      if (record) await table.put(withSearchText(type, { ...record, ...fields }))
+    },
     pullEverythingAgain: () => db.meta.delete('checkpoint'),
   }
 }
@@ -59,4 +87,10 @@ export const locallyChangedTables = (db: LocalDatabase) => [
   db.assignments,
   db.answeredSurveys,
   db.meta,
+  db.plans,
+  db.themes,
+  db.measures,
+  db.risks,
+  db.recommendations,
+  db.outcomes,
 ]

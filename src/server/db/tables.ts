@@ -32,6 +32,7 @@ const serverOnlyColumns = new Set([
   'uploaded_by',
   'upload_started_at',
   'import_key',
+  'field_edits',
 ])
 
 const toCamel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())

@@ -4,12 +4,16 @@ import { referencedIds } from './referenced-ids'
 import type { Person } from '../../shared/entities'
 import type { BatchContext } from '../../shared/changes/batch-context'
 import { surveySchema } from '../../shared/surveys'
-import { rowToRecord } from '../db/tables'
+import { rowToRecord, tableOf } from '../db/tables'
+import { editableTypes } from '../../shared/plans/editable-records'
 import { closedAmong } from '../surveys/closed'
 import { answeredAmong } from '../surveys/participation'
 import { liveUpload } from '../attachments/uploads'
 import { byIds } from './batch-query'
 import { readWorkContext } from './work-context'
+import { readPlanRecords } from './plan-record-context'
+
+const planRecordTables = editableTypes.map((type) => tableOf[type])
 
 export async function loadContext(
   tx: Queryable,
@@ -43,6 +47,7 @@ export async function loadContext(
   }
 
   const { actions, milestones, scopes } = await readWorkContext(tx, orgId, ids)
+  const planRecords = await readPlanRecords(tx, orgId, ids)
 
   const peopleRows = await byIds<{ id: string; team_ids: string[] }>(
     tx,
@@ -77,7 +82,8 @@ export async function loadContext(
         `select id from progress_updates where id = any($1::uuid[])
          union all select id from evidence where id = any($1::uuid[])
          union all select id from assignments where id = any($1::uuid[])
-         union all select id from surveys where id = any($1::uuid[])`,
+         union all select id from surveys where id = any($1::uuid[])
+         ${planRecordTables.map((table) => `union all select id from ${table} where id = any($1::uuid[])`).join(' ')}`,
         [[...ids.newRecordIds]],
       )
     : []
@@ -116,6 +122,7 @@ export async function loadContext(
     ids.measureIds,
   )
   return {
+    planRecords,
     areas: new Set(areaRows.map((r) => r.id)),
     measures: new Set(measureRows.map((r) => r.id)),
     surveys: new Map(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../db/database'
-import { insertRecordsTogether } from '../db/tables'
+import { insertRecords, insertRecordsTogether, tableOf, updateRecord } from '../db/tables'
+import { editableTypes } from '../../shared/plans/editable-records'
 import { reserveVersions } from '../db/versions'
 import type { Mutation } from '../../shared/sync/mutations'
 import { effectiveMadeAt } from '../../shared/sync/status-rule'
@@ -50,6 +51,14 @@ export async function write(
   let version = await reserveVersions(tx, viewer.orgId, count)
   const orgId = viewer.orgId
 
+  // Made in the app: one insert per type, parents first (a new action may name a new theme).
+  for (const type of editableTypes) {
+    const rows = otherWrites.flatMap((w) =>
+      w.kind === 'create' && w.entity === type ? [{ ...w.record, orgId, version: version++ }] : [],
+    )
+    if (rows.length) await insertRecords(tx, tableOf[type], rows)
+  }
+
   const inserts = new Map<string, Record<string, unknown>[]>()
   for (const w of otherWrites) {
     if (w.kind !== 'insert') continue
@@ -93,7 +102,9 @@ export async function write(
   }
 
   for (const w of otherWrites) {
-    if (w.kind === 'publish-attachments') {
+    if (w.kind === 'update') {
+      await updateRecord(tx, tableOf[w.entity], w.id, { ...w.fields, version: version++ })
+    } else if (w.kind === 'publish-attachments') {
       await tx.query(
         `update attachments a set evidence_id = $1, version = v.version
            from unnest($2::uuid[], $3::bigint[]) as v(id, version) where a.id = v.id and a.org_id = $4`,

@@ -1,6 +1,8 @@
 import type { WorkScope } from '../permissions'
 import type { WorkStatus } from '../entities'
 import type { Survey } from '../surveys'
+import type { EditableType } from '../plans/editable-records'
+import type { FieldEdits } from '../sync/field-rule'
 
 /**
  * What the server has read for a batch of changes before deciding any of them
@@ -18,6 +20,17 @@ export interface TargetAction {
 }
 export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId' | 'leadPersonId' | 'areaIds'> {
   actionId: string
+}
+
+/** A plan record a batch edits or names, with the plan it belongs to. */
+export interface TargetRecord {
+  type: EditableType
+  /** The record as stored (its shared schema's fields). */
+  record: Record<string, unknown>
+  /** The plan it is part of (a plan's is itself), null for an organisation's outcome. */
+  planId: string | null
+  planStatus: string | null
+  fieldEdits: FieldEdits
 }
 
 /**
@@ -61,4 +74,6 @@ export interface BatchContext {
   /** Areas and measures the batch refers to that belong to the organisation. */
   areas: Set<string>
   measures: Set<string>
+  /** Plan records by id, including those made earlier in the batch. */
+  planRecords: Map<string, TargetRecord>
 }

@@ -1,4 +1,5 @@
-import type { WorkStatus } from '../entities'
+import type { EntityType, WorkStatus } from '../entities'
+import type { EditableType } from '../plans/editable-records'
 import type { TargetAction, TargetMilestone } from './batch-context'
 import { incomingWins } from '../sync/status-rule'
 
@@ -9,6 +10,10 @@ export type Write =
       table: 'progress_updates' | 'evidence' | 'assignments' | 'surveys'
       record: Record<string, unknown>
     }
+  /** A plan record made in the app, written before the batch's other inserts (they may name it). */
+  | { kind: 'create'; entity: EditableType; record: Record<string, unknown> }
+  /** Some fields of a synced record, which gets a new version. */
+  | { kind: 'update'; entity: EntityType; id: string; fields: Record<string, unknown> }
   | { kind: 'close-survey'; id: string; closesOn: string }
   | {
       kind: 'survey-response'

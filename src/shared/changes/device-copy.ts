@@ -1,4 +1,5 @@
 import type { Assignment, Attachment, Evidence, ProgressUpdate, WorkStatus } from '../entities'
+import type { EditableRecord, EditableType } from '../plans/editable-records'
 
 /**
  * The device's own copy of the organisation's records, as a change sees it: what it may
@@ -20,6 +21,11 @@ export interface DeviceCopy {
   /** The person has answered this survey on this device (answers are never kept beside who gave them). */
   markAnswered(surveyId: string): Promise<void>
   forgetAnswered(surveyId: string): Promise<void>
+  /** A plan record made on this device, or taken back when its making is discarded. */
+  putRecord(type: EditableType, record: EditableRecord): Promise<void>
+  deleteRecord(type: EditableType, id: string): Promise<void>
+  /** Some of a plan record's fields, as an edit sets them. */
+  patchRecord(type: EditableType, id: string, fields: Record<string, unknown>): Promise<void>
   /** The device's copy can no longer be trusted: the next pull brings everything again. */
   pullEverythingAgain(): Promise<void>
 }

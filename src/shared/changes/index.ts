@@ -4,6 +4,9 @@ import { assignmentAdd } from './kinds/assignment-add'
 import { assignmentRemove } from './kinds/assignment-remove'
 import { evidenceAdd } from './kinds/evidence-add'
 import { progressPost } from './kinds/progress-post'
+import { recordArchive } from './kinds/record-archive'
+import { recordCreate } from './kinds/record-create'
+import { recordEdit } from './kinds/record-edit'
 import { statusSet } from './kinds/status-set'
 import { surveyClose } from './kinds/survey-close'
 import { surveyCreate } from './kinds/survey-create'
@@ -21,6 +24,9 @@ const changes: { [K in MutationKind]: ChangeDefinition<DataOf<K>> } = {
   'survey.create': surveyCreate,
   'survey.close': surveyClose,
   'survey.submit': surveySubmit,
+  'record.create': recordCreate,
+  'record.edit': recordEdit,
+  'record.archive': recordArchive,
 }
 
 /**

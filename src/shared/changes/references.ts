@@ -11,6 +11,10 @@ export interface References {
   surveyIds: Set<string>
   areaIds: Set<string>
   measureIds: Set<string>
+  /** Plan records the changes edit, archive or name: read with their plan's status. */
+  planRecordIds: Set<string>
+  /** Of those, the ones the changes write: read `for update`, so two admins' edits of one record take turns. */
+  editedRecordIds: Set<string>
   /** Actions and milestones whose status a change may set: read `for update`. */
   statusIds: Set<string>
 }
@@ -26,5 +30,7 @@ export const noReferences = (): References => ({
   surveyIds: new Set(),
   areaIds: new Set(),
   measureIds: new Set(),
+  planRecordIds: new Set(),
+  editedRecordIds: new Set(),
   statusIds: new Set(),
 })

@@ -4,6 +4,9 @@ import { assignmentAddSchema } from '../changes/kinds/assignment-add'
 import { assignmentRemoveSchema } from '../changes/kinds/assignment-remove'
 import { evidenceAddSchema } from '../changes/kinds/evidence-add'
 import { progressPostSchema } from '../changes/kinds/progress-post'
+import { recordArchiveSchema } from '../changes/kinds/record-archive'
+import { recordCreateSchema } from '../changes/kinds/record-create'
+import { recordEditSchema } from '../changes/kinds/record-edit'
 import { statusSetSchema } from '../changes/kinds/status-set'
 import { surveyCloseSchema } from '../changes/kinds/survey-close'
 import { surveyCreateSchema } from '../changes/kinds/survey-create'
@@ -20,6 +23,9 @@ export const mutationSchema = z.discriminatedUnion('kind', [
   evidenceAddSchema,
   assignmentAddSchema,
   assignmentRemoveSchema,
+  recordCreateSchema,
+  recordEditSchema,
+  recordArchiveSchema,
 ])
 export type Mutation = z.infer<typeof mutationSchema>
 export type MutationKind = Mutation['kind']

@@ -16,7 +16,7 @@ export const milestone = milestones[0]!
 export const futures = themes.find((theme) => theme.id === ids.futures)!
 export const families = themes.find((theme) => theme.id === ids.families)!
 
-const provenance = { source: null, sourceNote: null }
+const provenance = { source: null, sourceNote: null, archivedAt: null }
 const outcome = (n: number, code: string, title: string): Outcome => ({
   id: uuid(n),
   version: 1,

@@ -5,7 +5,7 @@ import { addThreadRecords, improvementPlan, rec12, rec9, uuid } from '../golden-
 import { localDb } from '../../db/database'
 import PlanView from './PlanView.vue'
 
-const provenance = { source: null, sourceNote: null }
+const provenance = { source: null, sourceNote: null, archivedAt: null }
 const risk: Risk = {
   id: uuid(860),
   version: 1,

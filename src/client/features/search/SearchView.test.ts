@@ -49,6 +49,7 @@ describe('Search', () => {
       owner: 'The council',
       source: null,
       sourceNote: null,
+      archivedAt: null,
       position: 0,
     })
     await localDb.outcomes.put({
@@ -60,6 +61,7 @@ describe('Search', () => {
       owner: null,
       source: null,
       sourceNote: null,
+      archivedAt: null,
       position: 0,
     })
     await localDb.sections.put({

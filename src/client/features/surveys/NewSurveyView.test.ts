@@ -41,6 +41,7 @@ describe('New survey', () => {
       benchmarks: [],
       source: 'Staff survey',
       sourceNote: null,
+      archivedAt: null,
       themeIds: [],
       actionIds: [],
     })

@@ -8,6 +8,7 @@ import attachmentChunks from './0007-attachment-chunks'
 import oidcLogins from './0008-oidc-logins'
 import planModel from './0009-plan-model'
 import historyDeviceKind from './0010-history-device-kind'
+import planEditing from './0012-plan-editing'
 
 /** Applied in order, each once; append new migrations, never edit an applied one. */
 export const migrations: { name: string; sql: string }[] = [
@@ -21,4 +22,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0008-oidc-logins', sql: oidcLogins },
   { name: '0009-plan-model', sql: planModel },
   { name: '0010-history-device-kind', sql: historyDeviceKind },
+  { name: '0012-plan-editing', sql: planEditing },
 ]
