@@ -73,10 +73,11 @@ export async function readWorkContext(
     status: WorkStatus
     status_set_at: string | null
     status_mutation_id: string | null
+    plan_status: string
   }>(
     tx,
     'actions',
-    'id, lead_team_id, lead_person_id, area_ids, status, status_set_at, status_mutation_id',
+    'id, lead_team_id, lead_person_id, area_ids, status, status_set_at, status_mutation_id, (select p.status from plans p where p.id = plan_id) as plan_status',
     orgId,
     ids.actionIds,
     ids.statusIds,
@@ -92,6 +93,7 @@ export async function readWorkContext(
         status: r.status,
         statusSetAt: r.status_set_at,
         statusMutationId: r.status_mutation_id,
+        planStatus: r.plan_status,
       },
     ]),
   )
@@ -120,6 +122,7 @@ export async function readWorkContext(
       leadTeamId: action.leadTeamId,
       leadPersonId: action.leadPersonId,
       areaIds: action.areaIds,
+      planStatus: action.planStatus,
       assignedPersonIds: new Set(),
       assignedTeamIds: new Set(),
       teamsOfAssignedPeople: [],

@@ -17,8 +17,9 @@ export interface TargetAction {
   status: WorkStatus
   statusSetAt: string | null
   statusMutationId: string | null
+  planStatus: string
 }
-export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId' | 'leadPersonId' | 'areaIds'> {
+export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId' | 'leadPersonId' | 'areaIds' | 'planStatus'> {
   actionId: string
 }
 
@@ -41,7 +42,8 @@ export interface TargetRecord {
 export interface BatchContext {
   actions: Map<string, TargetAction>
   milestones: Map<string, TargetMilestone>
-  scopes: Map<string, WorkScope & { teamsOfAssignedPeople: string[] }>
+  /** Who may act on each action, and its plan's status (a superseded or archived plan is read-only). */
+  scopes: Map<string, WorkScope & { teamsOfAssignedPeople: string[]; planStatus: string }>
   /** The areas of the teams the pushing person manages: part of a manager's scope for assigning. */
   managedAreaIds: string[]
   people: Map<string, { teamIds: string[] }>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { canAssignTo, canAssignWork } from '../../permissions'
 import type { ChangeDefinition } from '../definition'
 import { refuse } from '../decision'
+import { readOnlyRefusal } from '../plan-record-checks'
 import { envelope, id } from '../envelope'
 
 /** Giving a project or a milestone to a person or a team. */
@@ -31,6 +32,8 @@ export const assignmentAdd: ChangeDefinition<Data> = {
       data.actionId ?? (data.milestoneId ? context.milestones.get(data.milestoneId)?.actionId : undefined)
     const scope = actionId ? context.scopes.get(actionId) : undefined
     if (!actionId || !scope) return refuse('This work is not in your organisation’s plan.')
+    const readOnly = readOnlyRefusal(scope.planStatus)
+    if (readOnly) return refuse(readOnly)
     // Scope over the work before anything about whom it goes to.
     if (!canAssignWork(who, scope, context.managedAreaIds)) return refuse(outOfScope)
     let target: { teamId: string } | { personTeamIds: string[] }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { canAssignTo, canAssignWork } from '../../permissions'
 import type { ChangeDefinition } from '../definition'
 import { refuse } from '../decision'
+import { readOnlyRefusal } from '../plan-record-checks'
 import { envelope, id } from '../envelope'
 import { outOfScope } from './assignment-add'
 
@@ -26,6 +27,8 @@ export const assignmentRemove: ChangeDefinition<Data> = {
       (assignment.milestoneId ? context.milestones.get(assignment.milestoneId)?.actionId : undefined)
     const scope = actionId ? context.scopes.get(actionId) : undefined
     if (!actionId || !scope || !canAssignWork(who, scope, context.managedAreaIds)) return refuse(outOfScope)
+    const readOnly = readOnlyRefusal(scope.planStatus)
+    if (readOnly) return refuse(readOnly)
     const target = assignment.teamId
       ? { teamId: assignment.teamId }
       : { personTeamIds: context.people.get(assignment.personId!)?.teamIds ?? [] }

@@ -4,6 +4,7 @@ import { canContribute } from '../../permissions'
 import { pgText } from '../../pg-values'
 import type { ChangeDefinition } from '../definition'
 import { refuse, type Write } from '../decision'
+import { readOnlyRefusal } from '../plan-record-checks'
 import { envelope, id } from '../envelope'
 
 export const attachmentRefSchema = z.object({
@@ -45,6 +46,8 @@ export const evidenceAdd: ChangeDefinition<Data> = {
   decide(data, { who, context, madeAt, receivedAt }) {
     const scope = context.scopes.get(data.actionId)
     if (!scope) return refuse('This action is not in your organisation’s plan.')
+    const readOnly = readOnlyRefusal(scope.planStatus)
+    if (readOnly) return refuse(readOnly)
     if (data.milestoneId && context.milestones.get(data.milestoneId)?.actionId !== data.actionId) {
       return refuse('This milestone is not part of that action.')
     }

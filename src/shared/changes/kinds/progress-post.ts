@@ -6,6 +6,7 @@ import { quarterOf } from '../../sync/quarter'
 import { statusLabels, statusOfRag } from '../../status-language'
 import type { ChangeDefinition } from '../definition'
 import { changeStatus, refuse, type Write } from '../decision'
+import { readOnlyRefusal } from '../plan-record-checks'
 import { envelope, id } from '../envelope'
 
 /** A quarterly update on a project: a RAG and a commentary; from someone who may set the status, it sets it. */
@@ -41,6 +42,8 @@ export const progressPost: ChangeDefinition<Data> = {
   decide(data, { who, context, mutationId, madeAt, receivedAt }) {
     const scope = context.scopes.get(data.actionId)
     if (!scope) return refuse('This action is not in your organisation’s plan.')
+    const readOnly = readOnlyRefusal(scope.planStatus)
+    if (readOnly) return refuse(readOnly)
     if (!canContribute(who, scope)) return refuse('You can post updates only on actions assigned to you or your team.')
     const period = quarterOf(madeAt)
     const writes: Write[] = [

@@ -4,6 +4,7 @@ import { canSetStatus } from '../../permissions'
 import { statusLabels } from '../../status-language'
 import type { ChangeDefinition } from '../definition'
 import { changeStatus, refuse, type HistoryDraft } from '../decision'
+import { readOnlyRefusal } from '../plan-record-checks'
 import { envelope, id } from '../envelope'
 
 /** Setting the status of a project or a milestone; two people's changes meet the status rule. */
@@ -25,6 +26,8 @@ export const statusSet: ChangeDefinition<Data> = {
     if (!target) return refuse(`This ${data.entity} is not in your organisation’s plan.`)
     const actionId = 'actionId' in target ? target.actionId : target.id
     const scope = context.scopes.get(actionId)
+    const readOnly = scope && readOnlyRefusal(scope.planStatus)
+    if (readOnly) return refuse(readOnly)
     if (!scope || !canSetStatus(who, scope, scope.teamsOfAssignedPeople))
       return refuse('Only the team’s manager or a plan admin can set this status.')
     const history: HistoryDraft = {
