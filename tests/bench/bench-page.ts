@@ -17,10 +17,10 @@ export function buildBenchPage() {
 
 /**
  * The bench page in a Chromium profile, served by the real server over a fresh demo
- * database on real PostgreSQL, signed in as the demo manager, with an empty device
- * database. `close` stops the browser and the server.
+ * database on real PostgreSQL, signed in as a demo account (the manager unless told), with an
+ * empty device database. `close` stops the browser and the server.
  */
-export async function managerOnBenchPage() {
+export async function signedInOnBenchPage(email = 'manager@demo.local') {
   buildBenchPage()
   const demo = await demoAppOnPostgres(benchDist)
   const device = await openDeviceProfile(demo.app.origin)
@@ -32,8 +32,8 @@ export async function managerOnBenchPage() {
     const page = await device.context.newPage()
     await page.goto('/')
     await page.getByText('Ready').waitFor({ timeout: 20_000 })
-    const status = await page.evaluate(() => window.bench.signIn('manager@demo.local', 'golden-thread-demo'))
-    if (status !== 200) throw new Error(`Signing in as the demo manager answered ${status}`)
+    const status = await page.evaluate((account) => window.bench.signIn(account, 'golden-thread-demo'), email)
+    if (status !== 200) throw new Error(`Signing in as ${email} answered ${status}`)
     await page.evaluate(() => window.bench.freshDatabase())
     return { demo, page, close }
   } catch (error) {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { photoTargetBytes } from '../../src/client/features/evidence/resize-photo'
-import { managerOnBenchPage } from './bench-page'
+import { signedInOnBenchPage } from './bench-page'
 import { median, round, type Figure } from './report'
 
 const photoCount = 20
@@ -20,7 +20,7 @@ const kb = (bytes: number) => bytes / 1000
  * chunks first) to the real server on real PostgreSQL.
  */
 export async function benchPhotos(): Promise<{ figures: Figure[]; details: unknown }> {
-  const { demo, page, close } = await managerOnBenchPage()
+  const { demo, page, close } = await signedInOnBenchPage()
   try {
     const made = await page.evaluate((args) => window.bench.makePhotos(...args), [
       photoCount,

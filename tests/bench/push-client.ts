@@ -1,4 +1,4 @@
-import { managerOnBenchPage } from './bench-page'
+import { signedInOnBenchPage } from './bench-page'
 import type { PushRun, QueueRun } from './page/push'
 import { median, round, type Figure } from './report'
 
@@ -12,7 +12,7 @@ const runs = 3
  * Chromium, signed in as the demo manager, against the real server on real PostgreSQL.
  */
 export async function benchClientPush(): Promise<{ figures: Figure[]; details: unknown }> {
-  const { demo, page, close } = await managerOnBenchPage()
+  const { demo, page, close } = await signedInOnBenchPage()
   try {
     // The device holds the plan, as it would after its first sync.
     await page.evaluate(() => window.bench.pull())

@@ -1,7 +1,7 @@
 // `npm run bench`: builds the app, then measures bundle size, offline cold start, pull
 // sync of a large synthetic plan and the queries behind My team and search, the import of the
 // largest real plan, the first sync of an organisation holding all five, then pushes
-// on real PostgreSQL: a device sending 1,000 queued changes, the server's apply rate
+// on real PostgreSQL: a device sending 1,000 queued changes, a plan admin's 200 offline edits, the server's apply rate
 // under load, evidence photos resized and uploaded, and apply cost as history grows. Prints the
 // figures against their goals and writes them to .tmp/bench-results.json. It never
 // fails because a figure misses its goal; it exits non-zero only if a benchmark broke.
@@ -17,6 +17,7 @@ import { benchPullAndQueries } from './pull-and-queries'
 import { benchFirstSync } from './first-sync'
 import { benchPlanImport } from './plan-import'
 import { benchClientPush } from './push-client'
+import { benchPlanEditing } from './plan-editing'
 import { benchServerApplyRate } from './push-server'
 import { benchApplyVsHistory } from './apply-vs-history'
 import { benchSignInBurst } from './sign-in-burst'
@@ -124,6 +125,7 @@ await run('pull and queries', 4 * 60_000, () => benchPullAndQueries())
 await run('plan import', 2 * 60_000, () => benchPlanImport())
 await run('first sync', 3 * 60_000, () => benchFirstSync())
 await run('client push', 2 * 60_000, () => benchClientPush())
+await run('plan editing', 2 * 60_000, () => benchPlanEditing())
 await run('server apply rate', 3 * 60_000, () => benchServerApplyRate())
 await run('sign-in burst', 2 * 60_000, () => benchSignInBurst())
 await run('photos', 3 * 60_000, () => benchPhotos())

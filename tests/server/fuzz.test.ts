@@ -493,6 +493,21 @@ function checkPush(
     expect(grew('applied_mutations')).toBe(taken.length)
     expect(grew('history')).toBe(taken.filter((r) => kindOf.get(r.id) !== 'survey.submit').length)
     expect(grew('attachments')).toBe(0)
+    // A plan record made in the app is one row of its type's table.
+    const made = (type: string) =>
+      taken.filter(
+        (r) =>
+          r.outcome === 'applied' &&
+          kindOf.get(r.id) === 'record.create' &&
+          (sent.find((m) => String(m.id).toLowerCase() === r.id)!.data as { type?: unknown }).type === type,
+      ).length
+    for (const [type, table] of [
+      ['milestone', 'milestones'],
+      ['theme', 'themes'],
+      ['outcome', 'outcomes'],
+      ['risk', 'risks'],
+    ])
+      expect(grew(table!), `${type}s made`).toBe(made(type!))
     expect(after.changeSeq).toBeGreaterThanOrEqual(before.changeSeq)
   }
 

@@ -47,8 +47,11 @@ function dataOf(world: FuzzWorld): { [K in MutationKind]: fc.Arbitrary<unknown> 
         { arbitrary: freshId, weight: 1 },
       ),
     )
-  const surveyOf = oneOf(() => world.surveys)
-  const openSurvey = oneOf(() => world.surveys.filter((s) => s.open))
+  // Before any survey exists, a made-up one that the server does not know.
+  const unknownSurvey = (id: unknown): FuzzWorld['surveys'][number] =>
+    typeof id === 'string' ? { id, open: true, questions: [] } : (id as FuzzWorld['surveys'][number])
+  const surveyOf = oneOf(() => world.surveys).map(unknownSurvey)
+  const openSurvey = oneOf(() => world.surveys.filter((s) => s.open)).map(unknownSurvey)
   const none = fc.constant(null)
   // Either an action or a milestone, to either a person or a team.
   const assignment = [

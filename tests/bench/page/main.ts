@@ -5,6 +5,7 @@ import { loadTeamPriorities, type TeamPriorities } from '../../../src/client/fea
 import { loadSearchEntries } from '../../../src/client/features/search/queries'
 import { search, type SearchEntry } from '../../../src/client/features/search/search'
 import { pushOutbox, queueChanges, type PushTargets } from './push'
+import { queueEdits } from './plan-edits'
 import { makePhotos, queuePhotoEvidence, resizedSample, resizePhotos } from './photos'
 
 /**
@@ -184,6 +185,7 @@ const api = {
     queueChanges(db, personId, targets, total, statusEvery),
   /** Sends the outbox with the real pushAll, uploads first. */
   pushOutbox: () => pushOutbox(db),
+  queueEdits: (personId: string, total: number, round: number) => queueEdits(db, personId, total, round),
   makePhotos,
   resizePhotos,
   resizedSample,

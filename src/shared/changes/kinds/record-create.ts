@@ -48,16 +48,18 @@ const createOf = <T extends EditableType>(type: T) =>
         })
     })
 
+type Data = { type: EditableType; id: string; fields: Record<string, unknown> }
+
 /** A plan admin making a plan record in the app: checked as a whole by its record's schema, as an import is. */
 export const recordCreateSchema = z.object({
   ...envelope,
   kind: z.literal('record.create'),
+  // Checked per type; typed as its plain shape, which is what devices build.
   data: z.discriminatedUnion(
     'type',
     editableTypes.map((type) => createOf(type)) as unknown as [ReturnType<typeof createOf<EditableType>>],
-  ),
+  ) as unknown as z.ZodType<Data>,
 })
-type Data = { type: EditableType; id: string; fields: Record<string, unknown> }
 
 /** The plan a new record belongs to, and that plan's status. */
 function planOf(data: Data, context: BatchContext): { planId: string | null; planStatus: string | null } {
@@ -79,7 +81,9 @@ export const recordCreate: ChangeDefinition<Data> = {
     const { planId, planStatus } = planOf(data, context)
     const problem = readOnlyRefusal(planStatus) ?? referenceRefusal(data.type, data.fields, planId, context)
     if (problem) return refuse(problem)
-    const { version: _, ...record } = newRecord(data.type, data.id, data.fields)
+    // The server gives it its version as it writes it.
+    const record: Record<string, unknown> = { ...newRecord(data.type, data.id, data.fields) }
+    delete record.version
     // Later changes of the batch may name it, or edit it.
     context.planRecords.set(data.id, { type: data.type, record: { ...record }, planId, planStatus, fieldEdits: {} })
     return {

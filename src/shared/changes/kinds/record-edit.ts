@@ -20,6 +20,8 @@ const editOf = <T extends EditableType>(type: T) =>
     fields: editedFieldsSchema(type).refine((fields) => Object.keys(fields).length > 0, 'An edit must change a field.'),
   })
 
+type Data = { type: EditableType; id: string; fields: Record<string, unknown> }
+
 /**
  * A plan admin's edit of some fields of a plan record, checked by that record's own
  * schema. Two edits of one record meet field by field (src/shared/sync/field-rule.ts).
@@ -27,12 +29,12 @@ const editOf = <T extends EditableType>(type: T) =>
 export const recordEditSchema = z.object({
   ...envelope,
   kind: z.literal('record.edit'),
+  // Checked per type; typed as its plain shape, which is what devices build.
   data: z.discriminatedUnion(
     'type',
     editableTypes.map((type) => editOf(type)) as unknown as [ReturnType<typeof editOf<EditableType>>],
-  ),
+  ) as unknown as z.ZodType<Data>,
 })
-type Data = { type: EditableType; id: string; fields: Record<string, unknown> }
 
 const listed = (names: string[]) => names.map(fieldWords).join(', ')
 
@@ -74,7 +76,7 @@ export const recordEdit: ChangeDefinition<Data> = {
       outcome: 'applied',
       ...(kept.length ? { reason: `Someone else edited the ${listed(kept)} more recently, so theirs stands.` } : {}),
       writes: [{ kind: 'update', entity: data.type, id: data.id, fields: { ...values, fieldEdits: met.fieldEdits } }],
-      history: changed.length || kept.length ? history : null,
+      history,
     }
   },
   onDevice: (data, copy) => copy.patchRecord(data.type, data.id, data.fields),
