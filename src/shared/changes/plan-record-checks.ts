@@ -1,8 +1,29 @@
+import { z } from 'zod'
 import type { Person } from '../entities'
 import { canEditPlan } from '../permissions'
-import { idsIn, readOnlyPlanStatuses, referencesOf, typeWords, type EditableType } from '../plans/editable-records'
+import {
+  editableTypes,
+  idsIn,
+  readOnlyPlanStatuses,
+  referencesOf,
+  typeWords,
+  type EditableType,
+} from '../plans/editable-records'
 import type { BatchContext, TargetRecord } from './batch-context'
 import type { References } from './references'
+
+/** What a change to a plan record carries: which record, and some or all of its fields. */
+export type PlanRecordData = { type: EditableType; id: string; fields: Record<string, unknown> }
+
+/**
+ * The data schema of a change to a plan record: one schema per record type, told apart by
+ * `type`, and typed as the plain shape devices build.
+ */
+export const perRecordType = <S extends z.ZodObject | z.ZodPipe>(schemaOf: (type: EditableType) => S) =>
+  z.discriminatedUnion(
+    'type',
+    editableTypes.map(schemaOf) as unknown as [z.ZodObject],
+  ) as unknown as z.ZodType<PlanRecordData>
 
 /** What a plan admin's edit names: the record itself and every record its fields refer to. */
 export function referPlanRecord(

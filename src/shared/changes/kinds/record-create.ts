@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { entitySchemas } from '../../entities'
 import {
   blankRecord,
-  editableTypes,
   editedFieldsSchema,
   parentFields,
   typeWords,
@@ -20,6 +19,8 @@ import {
   readOnlyRefusal,
   referenceRefusal,
   referPlanRecord,
+  perRecordType,
+  type PlanRecordData,
 } from '../plan-record-checks'
 import type { BatchContext } from '../batch-context'
 
@@ -48,28 +49,22 @@ const createOf = <T extends EditableType>(type: T) =>
         })
     })
 
-type Data = { type: EditableType; id: string; fields: Record<string, unknown> }
-
 /** A plan admin making a plan record in the app: checked as a whole by its record's schema, as an import is. */
 export const recordCreateSchema = z.object({
   ...envelope,
   kind: z.literal('record.create'),
-  // Checked per type; typed as its plain shape, which is what devices build.
-  data: z.discriminatedUnion(
-    'type',
-    editableTypes.map((type) => createOf(type)) as unknown as [ReturnType<typeof createOf<EditableType>>],
-  ) as unknown as z.ZodType<Data>,
+  data: perRecordType(createOf),
 })
 
 /** The plan a new record belongs to, and that plan's status. */
-function planOf(data: Data, context: BatchContext): { planId: string | null; planStatus: string | null } {
+function planOf(data: PlanRecordData, context: BatchContext): { planId: string | null; planStatus: string | null } {
   if (data.type === 'plan') return { planId: data.id, planStatus: 'draft' }
   if (data.type === 'outcome') return { planId: null, planStatus: null }
   const parent = context.planRecords.get(String(data.fields.planId ?? data.fields.actionId))
   return { planId: parent?.planId ?? null, planStatus: parent?.planStatus ?? null }
 }
 
-export const recordCreate: ChangeDefinition<Data> = {
+export const recordCreate: ChangeDefinition<PlanRecordData> = {
   createsId: (data) => data.id,
   refers(data, refs) {
     refs.newRecordIds.add(data.id)

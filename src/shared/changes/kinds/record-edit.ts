@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { editableTypes, editedFieldsSchema, typeWords, type EditableType } from '../../plans/editable-records'
+import { editedFieldsSchema, typeWords, type EditableType } from '../../plans/editable-records'
 import { meetFields } from '../../sync/field-rule'
 import type { ChangeDefinition } from '../definition'
 import { refuse } from '../decision'
@@ -11,6 +11,8 @@ import {
   readOnlyRefusal,
   referenceRefusal,
   referPlanRecord,
+  perRecordType,
+  type PlanRecordData,
 } from '../plan-record-checks'
 
 const editOf = <T extends EditableType>(type: T) =>
@@ -20,8 +22,6 @@ const editOf = <T extends EditableType>(type: T) =>
     fields: editedFieldsSchema(type).refine((fields) => Object.keys(fields).length > 0, 'An edit must change a field.'),
   })
 
-type Data = { type: EditableType; id: string; fields: Record<string, unknown> }
-
 /**
  * A plan admin's edit of some fields of a plan record, checked by that record's own
  * schema. Two edits of one record meet field by field (src/shared/sync/field-rule.ts).
@@ -29,16 +29,12 @@ type Data = { type: EditableType; id: string; fields: Record<string, unknown> }
 export const recordEditSchema = z.object({
   ...envelope,
   kind: z.literal('record.edit'),
-  // Checked per type; typed as its plain shape, which is what devices build.
-  data: z.discriminatedUnion(
-    'type',
-    editableTypes.map((type) => editOf(type)) as unknown as [ReturnType<typeof editOf<EditableType>>],
-  ) as unknown as z.ZodType<Data>,
+  data: perRecordType(editOf),
 })
 
 const listed = (names: string[]) => names.map(fieldWords).join(', ')
 
-export const recordEdit: ChangeDefinition<Data> = {
+export const recordEdit: ChangeDefinition<PlanRecordData> = {
   createsId: () => undefined,
   refers: (data, refs) => referPlanRecord(data.type, data.fields, refs, data.id),
   decide(data, { who, context, mutationId, madeAt }) {
