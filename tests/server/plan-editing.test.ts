@@ -4,6 +4,7 @@ import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
 import { change, demoIds, progress, pushInject, type DemoIds } from '../support/push-fixture'
 import { addOtherOrganisation } from '../support/other-organisation'
+import afcPlan from '../../src/server/demo/plans/001-afc-business-plan-2020-24.json'
 
 // Plan admins edit the plan through the outbox: src/shared/changes/kinds/record-*.ts.
 describe.each(backends)('editing the plan in the app, on %s', (backend) => {
@@ -262,6 +263,35 @@ describe.each(backends)('editing the plan in the app, on %s', (backend) => {
       const post = await push(admin, change('progress.post', progress(oldAction.id, 'green', 'Late news.')))
       expect(post.results[0]!.outcome).toBe('refused')
     }
+  })
+
+  it('importing the plan’s document again keeps what was edited in the app, and says so', async () => {
+    const k8 = ids.action('K8')
+    const before = await row('actions', k8)
+    await push(admin, edit('action', k8, { monitoring: 'Monthly at the SEND board' }))
+    const post = (url: string) =>
+      server.app.inject({
+        method: 'POST',
+        url,
+        payload: JSON.stringify(afcPlan),
+        headers: { 'content-type': 'application/json', cookie: admin },
+      })
+    for (const url of ['/api/plans/import/preview', '/api/plans/import']) {
+      const reply = await post(url)
+      expect(reply.statusCode).toBe(200)
+      const summary = reply.json() as { editedInApp: unknown[] }
+      // Earlier tests here edited other records of this plan too.
+      expect(summary.editedInApp).toContainEqual({
+        kind: 'action',
+        key: 'k-therapies',
+        label: expect.stringMatching(/^K8 /),
+        fields: ['monitoring'],
+      })
+    }
+    expect(await row('actions', k8)).toMatchObject({
+      monitoring: 'Monthly at the SEND board',
+      description: before!.description,
+    })
   })
 
   it('an edit’s new version reaches other devices in their next pull', async () => {

@@ -21,6 +21,8 @@ export interface ImportItem {
   fields?: string[]
 }
 
+export type ItemWithFields = ImportItem & { fields: string[] }
+
 export interface ImportProblem {
   /** Where in the document: `actions[3].leads[0].role`. */
   path: string
@@ -35,6 +37,8 @@ export interface ImportSummary {
   created: ImportItem[]
   changed: ImportItem[]
   unchanged: number
+  /** Records with fields the document gives otherwise but a plan admin has edited in the app: those keep the app's value. */
+  editedInApp: ItemWithFields[]
   /** Records an earlier import made that this document no longer has: kept, not deleted. */
   notInDocument: ImportItem[]
   /** The organisation's vision, values and ways of working this document changes. */

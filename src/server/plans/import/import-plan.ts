@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util'
 import type { Queryable } from '../../db/database'
 import { insertRecords, tableOf, updateRecord } from '../../db/tables'
 import { reserveVersions } from '../../db/versions'
-import type { ImportItem, ImportProblem, ImportSummary } from '../../../shared/plans/import-summary'
+import type { ImportItem, ImportProblem, ImportSummary, ItemWithFields } from '../../../shared/plans/import-summary'
 import { importedKinds, recordsOfDocument, type DocumentRecord, type ImportedKind, type KeyKind } from './records'
 import { checkAgainstEntities, ImportRefused, parseDocument, stored } from './document-checks'
 import { organisationChanges, writeOrganisationChanges } from './organisation-content'
@@ -61,10 +61,20 @@ function withAppActuals(
   return { ...fields, actuals: [...documented, ...recorded] }
 }
 
-function changedFields(fields: Record<string, unknown>, existing: Existing): string[] {
-  return Object.keys(fields).filter(
+/**
+ * The fields the document changes, and those it would change but a plan admin has
+ * edited in the app since (`field_edits`): the app's value stands, so an import of an
+ * older document never undoes an edit made in the app, and the summary says so.
+ */
+function changedFields(fields: Record<string, unknown>, existing: Existing): { changed: string[]; kept: string[] } {
+  const differing = Object.keys(fields).filter(
     (field) => !isDeepStrictEqual(stored(fields[field]), existing.data[snake(field)] ?? null),
   )
+  const edited = (existing.data.field_edits ?? {}) as Record<string, unknown>
+  return {
+    changed: differing.filter((field) => !(field in edited)),
+    kept: differing.filter((field) => field in edited),
+  }
 }
 
 export interface ImportOptions {
@@ -129,6 +139,7 @@ export async function importPlan(tx: Queryable, options: ImportOptions): Promise
   const created: (ImportItem & { record: DocumentRecord })[] = []
   const changed: (ImportItem & { record: DocumentRecord; id: string })[] = []
   let unchanged = 0
+  const editedInApp: ItemWithFields[] = []
   const notInDocument: ImportItem[] = []
   for (const kind of importedKinds) {
     const keys = new Set(records[kind].map((r) => r.key))
@@ -137,7 +148,8 @@ export async function importPlan(tx: Queryable, options: ImportOptions): Promise
       record.fields = withAppActuals(kind, record.fields, before)
       if (!before) created.push({ kind, key: record.key, label: record.label, record })
       else {
-        const fields = changedFields(record.fields, before)
+        const { changed: fields, kept } = changedFields(record.fields, before)
+        if (kept.length) editedInApp.push({ kind, key: record.key, label: record.label, fields: kept })
         if (fields.length) changed.push({ kind, key: record.key, label: record.label, fields, record, id: before.id })
         else unchanged++
       }
@@ -161,6 +173,7 @@ export async function importPlan(tx: Queryable, options: ImportOptions): Promise
     created: created.map(({ record: _, ...item }) => item),
     changed: changed.map(({ record: _, id: __, ...item }) => item),
     unchanged,
+    editedInApp,
     notInDocument,
     organisation: organisation.items,
   }

@@ -15,6 +15,7 @@ export function summaryText(summary: ImportSummary, dryRun: boolean): string {
   }
   section(dryRun ? 'To create' : 'Created', summary.created)
   section(dryRun ? 'To change (fields)' : 'Changed (fields)', summary.changed)
+  section('Edited in the app, kept as edited (fields)', summary.editedInApp)
   section("The organisation's vision, values and ways of working", summary.organisation)
   section('No longer in the document, kept', summary.notInDocument)
   return lines.join('\n')
