@@ -73,3 +73,8 @@ export function canAssignTo(who: Who, target: { teamId: string } | { personTeamI
 export function canEditPlan(who: Pick<Who, 'role'>): boolean {
   return who.role === 'admin'
 }
+
+/** Recording a measure's figures: its owner, and plan admins. */
+export function canRecordFigures(who: Pick<Who, 'id' | 'role'>, measure: { ownerPersonId: string | null }): boolean {
+  return who.role === 'admin' || (who.role !== 'viewer' && measure.ownerPersonId === who.id)
+}

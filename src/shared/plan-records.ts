@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { int4 } from './pg-values'
-import { archivedAt, base, id, isoDate, number, position, text } from './record-fields'
+import { archivedAt, base, id, isoDate, number, position, text, timestamp } from './record-fields'
+import { finiteNumber, int4 } from './pg-values'
 
 /**
  * The parts of a plan beyond themes and actions, as a device holds them: the outcomes
@@ -98,6 +98,20 @@ export const measureUnits = ['percent', 'count', 'pounds', 'days', 'score', 'rat
 export const measureDirections = ['higher-is-better', 'lower-is-better'] as const
 /** A figure with a value, a text as written ("below 15%"), or both, and the date or period it is for. */
 const measurePoint = { value: number.optional(), text: text.optional() }
+/**
+ * A figure recorded for a period, oldest first: from the plan's document, a closed survey,
+ * or the measure's owner in the app (who and when, then, and where the figure came from).
+ */
+export const actualFigureSchema = z.object({
+  period: text,
+  value: number,
+  note: text.optional(),
+  source: text.optional(),
+  recordedBy: id.optional(),
+  recordedAt: timestamp.optional(),
+})
+export type MeasureActual = z.infer<typeof actualFigureSchema>
+
 export const measureSchema = z.object({
   ...base,
   planId: id,
@@ -107,8 +121,12 @@ export const measureSchema = z.object({
   direction: z.enum(measureDirections).nullable(),
   baseline: z.object({ ...measurePoint, date: isoDate.optional(), period: text.optional() }).nullable(),
   targets: z.array(z.object({ ...measurePoint, by: isoDate.optional(), period: text.optional() })),
-  actuals: z.array(z.object({ period: text, value: number, note: text.optional() })),
+  actuals: z.array(actualFigureSchema),
   benchmarks: z.array(z.object({ label: text, ...measurePoint })),
+  /** Who records its figures, besides plan admins. */
+  ownerPersonId: id.nullable(),
+  /** How far short of its target, in per cent of the target, a figure is amber rather than red. */
+  tolerancePercent: finiteNumber().min(0).max(100),
   ...provenance,
   archivedAt,
   themeIds: z.array(id),

@@ -459,6 +459,8 @@ export async function createSyntheticPlan(db: Database, options: SyntheticPlanOp
       { value: random.int(100), by: '2024-03-31' },
     ],
     actuals: [],
+    ownerPersonId: null,
+    tolerancePercent: 10,
     benchmarks: [],
     source: 'Synthetic benchmark data',
     sourceNote: null,

@@ -25,8 +25,9 @@ type Role = 'practitioner' | 'manager' | 'admin' | 'viewer'
  *   person in the manager's team.
  */
 type Scope = 'team' | 'other' | 'member'
-// The delivery changes; surveys and plan editing have their own role rules, tested in surveys.test.ts and plan-editing.test.ts.
-type DeliveryKind = Exclude<MutationKind, `survey.${string}` | `record.${string}`>
+// The delivery changes; surveys, plan editing and measures' figures have their own role rules, tested in
+// surveys.test.ts, plan-editing.test.ts and measure-figures.test.ts.
+type DeliveryKind = Exclude<MutationKind, `survey.${string}` | `record.${string}` | `measure.${string}`>
 type Expected = 'applied' | 'refused' | 403
 
 const A = 'applied' as const

@@ -140,6 +140,12 @@ function dataOf(world: FuzzWorld): { [K in MutationKind]: fc.Arbitrary<unknown> 
         }),
       }),
     ),
+    'measure.actual': record({
+      measureId: id('measures'),
+      period: field(fc.constantFrom('2026/27 Q1', '2026/27 Q2', 'Spring 2027')),
+      value: field(fc.oneof(fc.integer({ min: -10, max: 200 }), fc.double())),
+      note: fc.oneof(fc.constant(undefined), field(words)),
+    }),
     'record.archive': record({
       type: field(fc.constantFrom('milestone', 'action')),
       id: id('milestones'),

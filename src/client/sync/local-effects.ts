@@ -4,6 +4,7 @@ import type { Mutation } from '../../shared/sync/mutations'
 import type { LocalDatabase } from '../db/database'
 import { deleteUpdates, putUpdates } from '../db/grouped'
 import { searchTextOf } from '../db/search-text'
+import { withActual } from '../../shared/monitoring/measure-actuals'
 import type { EditableType } from '../../shared/plans/editable-records'
 import type { Table } from 'dexie'
 
@@ -55,6 +56,10 @@ function deviceCopy(db: LocalDatabase): DeviceCopy {
       const table = planTables(db)[type]
       const record = await table.get(id)
       if (record) await table.put(withSearchText(type, { ...record, ...fields }))
+    },
+    async recordActual(measureId, actual) {
+      const measure = await db.measures.get(measureId)
+      if (measure) await db.measures.put({ ...measure, actuals: withActual(measure.actuals, actual) })
     },
     pullEverythingAgain: () => db.meta.delete('checkpoint'),
   }

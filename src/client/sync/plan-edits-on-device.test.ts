@@ -66,6 +66,44 @@ describe('plan edits on the device', () => {
     expect(await localDb.milestones.get(id)).toBeUndefined()
   })
 
+  it('a measure’s figure shows at once, correcting a period already there in place', async () => {
+    const measure = {
+      id: crypto.randomUUID(),
+      version: 1,
+      planId: k2.planId,
+      title: 'Foster carers approved',
+      unit: 'count' as const,
+      comparison: null,
+      direction: 'higher-is-better' as const,
+      baseline: null,
+      targets: [{ value: 20 }],
+      actuals: [
+        { period: 'Q1', value: 4 },
+        { period: 'Q2', value: 9 },
+      ],
+      benchmarks: [],
+      ownerPersonId: person.id,
+      tolerancePercent: 10,
+      source: null,
+      sourceNote: null,
+      archivedAt: null,
+      themeIds: [],
+      actionIds: [],
+    }
+    await localDb.measures.put(measure)
+    for (const [period, value] of [
+      ['Q1', 5],
+      ['Q3', 12],
+    ] as const)
+      await queueChange(localDb, person.id, { kind: 'measure.actual', data: { measureId: measure.id, period, value } })
+    const shown = (await localDb.measures.get(measure.id))!.actuals
+    expect(shown.map((a) => [a.period, a.value, a.recordedBy])).toEqual([
+      ['Q1', 5, person.id],
+      ['Q2', 9, undefined],
+      ['Q3', 12, person.id],
+    ])
+  })
+
   it('archiving shows at once with when it was made', async () => {
     const entry = await queueChange(localDb, person.id, {
       kind: 'record.archive',

@@ -29,6 +29,8 @@ export interface OnDevice {
 export interface ChangeDefinition<Data> {
   /** The id of the record the change creates, if it creates one: it must not be taken already. */
   createsId(data: Data): string | undefined
+  /** The record it creates or changes: screens mark it as waiting to be sent. */
+  subject(data: Data): string
   /** The records it refers to, so the server reads them for the whole batch at once. */
   refers(data: Data, refs: References): void
   /** Who may make it and what it writes: pure, over what the server read for the batch. */

@@ -1,4 +1,4 @@
-import type { Assignment, Attachment, Evidence, ProgressUpdate, WorkStatus } from '../entities'
+import type { Assignment, Attachment, Evidence, MeasureActual, ProgressUpdate, WorkStatus } from '../entities'
 import type { EditableRecord, EditableType } from '../plans/editable-records'
 
 /**
@@ -26,6 +26,8 @@ export interface DeviceCopy {
   deleteRecord(type: EditableType, id: string): Promise<void>
   /** Some of a plan record's fields, as an edit sets them. */
   patchRecord(type: EditableType, id: string, fields: Record<string, unknown>): Promise<void>
+  /** A figure for one period of a measure, as the measure keeps it. */
+  recordActual(measureId: string, actual: MeasureActual): Promise<void>
   /** The device's copy can no longer be trusted: the next pull brings everything again. */
   pullEverythingAgain(): Promise<void>
 }

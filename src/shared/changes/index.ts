@@ -3,6 +3,7 @@ import type { ChangeDefinition } from './definition'
 import { assignmentAdd } from './kinds/assignment-add'
 import { assignmentRemove } from './kinds/assignment-remove'
 import { evidenceAdd } from './kinds/evidence-add'
+import { measureActual } from './kinds/measure-actual'
 import { progressPost } from './kinds/progress-post'
 import { recordArchive } from './kinds/record-archive'
 import { recordCreate } from './kinds/record-create'
@@ -27,6 +28,7 @@ const changes: { [K in MutationKind]: ChangeDefinition<DataOf<K>> } = {
   'record.create': recordCreate,
   'record.edit': recordEdit,
   'record.archive': recordArchive,
+  'measure.actual': measureActual,
 }
 
 /**

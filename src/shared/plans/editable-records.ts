@@ -129,6 +129,7 @@ export const referencesOf: Record<EditableType, readonly FieldReference[]> = {
   ],
   measure: [
     { field: 'planId', to: 'plan' },
+    { field: 'ownerPersonId', to: 'person' },
     { field: 'themeIds', to: 'theme', samePlan: true },
     { field: 'actionIds', to: 'action', samePlan: true },
   ],

@@ -3,6 +3,7 @@ import { id } from '../changes/envelope'
 import { assignmentAddSchema } from '../changes/kinds/assignment-add'
 import { assignmentRemoveSchema } from '../changes/kinds/assignment-remove'
 import { evidenceAddSchema } from '../changes/kinds/evidence-add'
+import { measureActualSchema } from '../changes/kinds/measure-actual'
 import { progressPostSchema } from '../changes/kinds/progress-post'
 import { recordArchiveSchema } from '../changes/kinds/record-archive'
 import { recordCreateSchema } from '../changes/kinds/record-create'
@@ -26,6 +27,7 @@ export const mutationSchema = z.discriminatedUnion('kind', [
   recordCreateSchema,
   recordEditSchema,
   recordArchiveSchema,
+  measureActualSchema,
 ])
 export type Mutation = z.infer<typeof mutationSchema>
 export type MutationKind = Mutation['kind']

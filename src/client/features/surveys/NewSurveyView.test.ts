@@ -38,6 +38,8 @@ describe('New survey', () => {
       baseline: null,
       targets: [{ value: 70, by: '2027-03-31' }],
       actuals: [],
+      ownerPersonId: null,
+      tolerancePercent: 10,
       benchmarks: [],
       source: 'Staff survey',
       sourceNote: null,

@@ -9,6 +9,7 @@ import oidcLogins from './0008-oidc-logins'
 import planModel from './0009-plan-model'
 import historyDeviceKind from './0010-history-device-kind'
 import planEditing from './0012-plan-editing'
+import measureMonitoring from './0015-measure-monitoring'
 
 /** Applied in order, each once; append new migrations, never edit an applied one. */
 export const migrations: { name: string; sql: string }[] = [
@@ -23,4 +24,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0009-plan-model', sql: planModel },
   { name: '0010-history-device-kind', sql: historyDeviceKind },
   { name: '0012-plan-editing', sql: planEditing },
+  { name: '0015-measure-monitoring', sql: measureMonitoring },
 ]

@@ -20,6 +20,7 @@ export const outOfScope = 'You can assign only work your teams lead or have been
 
 export const assignmentAdd: ChangeDefinition<Data> = {
   createsId: (data) => data.id,
+  subject: (data) => data.id,
   refers(data, refs) {
     refs.newRecordIds.add(data.id)
     if (data.actionId) refs.actionIds.add(data.actionId)

@@ -16,6 +16,7 @@ type Data = z.infer<typeof assignmentRemoveSchema>['data']
 
 export const assignmentRemove: ChangeDefinition<Data> = {
   createsId: () => undefined,
+  subject: (data) => data.id,
   refers(data, refs) {
     refs.assignmentIds.add(data.id)
   },

@@ -37,6 +37,7 @@ type Data = z.infer<typeof evidenceAddSchema>['data']
 
 export const evidenceAdd: ChangeDefinition<Data> = {
   createsId: (data) => data.id,
+  subject: (data) => data.id,
   refers(data, refs) {
     refs.newRecordIds.add(data.id)
     refs.actionIds.add(data.actionId)

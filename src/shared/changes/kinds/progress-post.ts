@@ -34,6 +34,7 @@ type Data = z.infer<typeof progressPostSchema>['data']
 
 export const progressPost: ChangeDefinition<Data> = {
   createsId: (data) => data.id,
+  subject: (data) => data.id,
   refers(data, refs) {
     refs.newRecordIds.add(data.id)
     refs.actionIds.add(data.actionId)

@@ -18,6 +18,7 @@ type Data = { type: ArchivableType; id: string; archived: boolean }
 
 export const recordArchive: ChangeDefinition<Data> = {
   createsId: () => undefined,
+  subject: (data) => data.id,
   refers(data, refs) {
     refs.planRecordIds.add(data.id)
     refs.editedRecordIds.add(data.id)

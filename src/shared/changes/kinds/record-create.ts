@@ -66,6 +66,7 @@ function planOf(data: PlanRecordData, context: BatchContext): { planId: string |
 
 export const recordCreate: ChangeDefinition<PlanRecordData> = {
   createsId: (data) => data.id,
+  subject: (data) => data.id,
   refers(data, refs) {
     refs.newRecordIds.add(data.id)
     referPlanRecord(data.type, data.fields, refs)

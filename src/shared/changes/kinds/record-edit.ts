@@ -36,6 +36,7 @@ const listed = (names: string[]) => names.map(fieldWords).join(', ')
 
 export const recordEdit: ChangeDefinition<PlanRecordData> = {
   createsId: () => undefined,
+  subject: (data) => data.id,
   refers: (data, refs) => referPlanRecord(data.type, data.fields, refs, data.id),
   decide(data, { who, context, mutationId, madeAt }) {
     const denied = editRefusal(who)

@@ -17,6 +17,7 @@ type Data = z.infer<typeof statusSetSchema>['data']
 
 export const statusSet: ChangeDefinition<Data> = {
   createsId: () => undefined,
+  subject: (data) => data.entityId,
   refers(data, refs) {
     ;(data.entity === 'action' ? refs.actionIds : refs.milestoneIds).add(data.entityId)
     refs.statusIds.add(data.entityId)

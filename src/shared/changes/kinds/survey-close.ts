@@ -13,6 +13,7 @@ type Data = z.infer<typeof surveyCloseSchema>['data']
 
 export const surveyClose: ChangeDefinition<Data> = {
   createsId: () => undefined,
+  subject: (data) => data.surveyId,
   refers(data, refs) {
     refs.surveyIds.add(data.surveyId)
   },

@@ -14,6 +14,7 @@ type Data = z.infer<typeof surveyCreateSchema>['data']
 
 export const surveyCreate: ChangeDefinition<Data> = {
   createsId: (data) => data.id,
+  subject: (data) => data.id,
   refers(data, refs) {
     refs.newRecordIds.add(data.id)
     if (data.previousSurveyId) refs.surveyIds.add(data.previousSurveyId)

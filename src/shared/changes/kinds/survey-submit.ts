@@ -19,6 +19,7 @@ type Data = z.infer<typeof surveySubmitSchema>['data']
 
 export const surveySubmit: ChangeDefinition<Data> = {
   createsId: () => undefined,
+  subject: (data) => data.surveyId,
   refers(data, refs) {
     refs.surveyIds.add(data.surveyId)
   },

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { backends } from '../support/databases'
+import { demoServer, type ServerFixture } from '../support/server-fixture'
+import { change, demoIds, pushInject, type DemoIds } from '../support/push-fixture'
+
+// A measure's figures recorded in the app: src/shared/changes/kinds/measure-actual.ts.
+describe.each(backends)('recording a measure’s figures, on %s', (backend) => {
+  let server: ServerFixture
+  let ids: DemoIds
+  let admin: string
+  let practitioner: string
+  let measureId: string
+  let clock = Date.now() - 30 * 60_000
+  const later = () => new Date((clock += 1000)).toISOString()
+
+  beforeAll(async () => {
+    server = await demoServer(backend)
+    ids = await demoIds(server.db)
+    admin = await server.signIn('admin@demo.local')
+    practitioner = await server.signIn('practitioner@demo.local')
+    const [plan] = await server.db.query<{ id: string }>(
+      `select id from plans where org_id = $1 and status = 'approved' order by title limit 1`,
+      [ids.orgId],
+    )
+    const [measure] = await server.db.query<{ id: string }>('select id from measures where plan_id = $1 limit 1', [
+      plan!.id,
+    ])
+    measureId = measure!.id
+    // A target to be judged against: 80, higher is better, amber within 10%.
+    await pushInject(server.app, admin, {
+      mutations: [
+        change('record.edit', {
+          type: 'measure',
+          id: measureId,
+          fields: { targets: [{ value: 80, by: '2099-03-31' }], direction: 'higher-is-better', tolerancePercent: 10 },
+        }),
+      ],
+    })
+  })
+  afterAll(() => server.close())
+
+  const figure = (data: Record<string, unknown>, madeAt = later()) =>
+    change('measure.actual', { measureId, ...data }, { madeAt })
+  const actuals = async () =>
+    (
+      await server.db.query<{ actuals: { period: string; value: number; recordedBy?: string }[] }>(
+        'select actuals from measures where id = $1',
+        [measureId],
+      )
+    )[0]!.actuals
+
+  it('only its owner and plan admins record figures; others are refused with the reason, viewers cannot push', async () => {
+    const before = await actuals()
+    const refused = await pushInject(server.app, practitioner, {
+      mutations: [figure({ period: '2026/27 Q1', value: 81 })],
+    })
+    expect(refused.results[0]).toMatchObject({
+      outcome: 'refused',
+      reason: 'Only the measure’s owner or a plan admin can record its figures.',
+    })
+    const manager = await server.signIn('manager@demo.local')
+    expect(
+      (await pushInject(server.app, manager, { mutations: [figure({ period: '2026/27 Q1', value: 81 })] })).results[0]!
+        .outcome,
+    ).toBe('refused')
+    const viewer = await server.signIn('viewer@demo.local')
+    expect(
+      (await pushInject(server.app, viewer, { mutations: [figure({ period: '2026/27 Q1', value: 81 })] })).statusCode,
+    ).toBe(403)
+    expect(await actuals()).toEqual(before)
+
+    // Made the owner by a plan admin's edit, the practitioner may.
+    await pushInject(server.app, admin, {
+      mutations: [
+        change('record.edit', { type: 'measure', id: measureId, fields: { ownerPersonId: ids.person.practitioner } }),
+      ],
+    })
+    const owned = await pushInject(server.app, practitioner, {
+      mutations: [figure({ period: '2026/27 Q1', value: 81, source: 'Case management system' })],
+    })
+    expect(owned.results[0]!.outcome).toBe('applied')
+    expect((await actuals()).at(-1)).toMatchObject({
+      period: '2026/27 Q1',
+      value: 81,
+      source: 'Case management system',
+      recordedBy: ids.person.practitioner,
+    })
+  })
+
+  it('a red figure needs a note saying what is being done; amber and green do not', async () => {
+    const red = await pushInject(server.app, admin, { mutations: [figure({ period: '2026/27 Q2', value: 60 })] })
+    expect(red.results[0]!.reason).toBe(
+      'This figure is red against its target of 80: add a note saying what is being done about it.',
+    )
+    expect((await actuals()).some((a) => a.period === '2026/27 Q2')).toBe(false)
+    const amber = await pushInject(server.app, admin, { mutations: [figure({ period: '2026/27 Q2', value: 72 })] })
+    expect(amber.results[0]!.outcome).toBe('applied')
+    const noted = await pushInject(server.app, admin, {
+      mutations: [figure({ period: '2026/27 Q3', value: 60, note: 'Two agency workers start in January.' })],
+    })
+    expect(noted.results[0]!.outcome).toBe('applied')
+  })
+
+  it('a period recorded again is corrected in place; of two corrections the more recently made stands', async () => {
+    const newer = later()
+    const older = new Date(Date.parse(newer) - 60_000).toISOString()
+    await pushInject(server.app, admin, { mutations: [figure({ period: '2026/27 Q2', value: 79 }, newer)] })
+    const stale = await pushInject(server.app, admin, {
+      mutations: [figure({ period: '2026/27 Q2', value: 75 }, older)],
+    })
+    expect(stale.results[0]).toMatchObject({
+      outcome: 'superseded',
+      reason: 'A more recent figure for this period stands.',
+    })
+    const periods = (await actuals()).filter((a) => a.period.startsWith('2026/27'))
+    expect(periods.map((a) => [a.period, a.value])).toEqual([
+      ['2026/27 Q1', 81],
+      ['2026/27 Q2', 79],
+      ['2026/27 Q3', 60],
+    ])
+    const history = await server.db.query<{ outcome: string }>(
+      `select outcome from history where entity_id = $1 and change = 'measure.actual' order by version`,
+      [measureId],
+    )
+    expect(history.map((h) => h.outcome)).toEqual(['applied', 'applied', 'applied', 'applied', 'superseded'])
+  })
+
+  it('an archived measure takes no figures until restored', async () => {
+    await pushInject(server.app, admin, {
+      mutations: [change('record.archive', { type: 'measure', id: measureId, archived: true })],
+    })
+    const refused = await pushInject(server.app, admin, { mutations: [figure({ period: '2027/28 Q1', value: 90 })] })
+    expect(refused.results[0]!.reason).toBe('This measure is archived. Restore it to record its figures.')
+    await pushInject(server.app, admin, {
+      mutations: [change('record.archive', { type: 'measure', id: measureId, archived: false })],
+    })
+  })
+})
