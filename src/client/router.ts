@@ -136,6 +136,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'People' },
   },
   {
+    path: '/outstanding',
+    name: 'outstanding',
+    component: () => import('./features/reminders/OutstandingView.vue'),
+    meta: { title: 'Outstanding' },
+  },
+  {
     path: '/import',
     name: 'import',
     component: () => import('./features/import/ImportView.vue'),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { surveySchema } from './surveys'
+import { reminderSchema } from './reminders'
 import { archivedAt, base, id, isoDate, position, text, timestamp } from './record-fields'
 import {
   assignmentSchema,
@@ -91,6 +92,8 @@ export const planSchema = z.object({
   servesOutcomeIds: z.array(id),
   source: text,
   sourceNote: text.nullable(),
+  /** Completing an action or milestone needs its lead's or a plan admin's sign-off (src/shared/sign-off.ts); absent is false. */
+  signOffRequired: z.boolean().optional(),
 })
 
 /** Outcome and rationale only where the document gives them. */
@@ -123,6 +126,12 @@ const statusBookkeeping = {
   statusSetAt: timestamp.nullable(),
   statusSetBy: id.nullable(),
   statusMutationId: id.nullable(),
+}
+
+/** Who signed complete work off, and when; cleared when its status moves away from complete. Absent on records kept before it. */
+const signOff = {
+  signedOffBy: id.nullable().optional(),
+  signedOffAt: timestamp.nullable().optional(),
 }
 
 /**
@@ -159,6 +168,7 @@ export const actionSchema = z.object({
   dueDate: isoDate.nullable(),
   status: workStatusSchema,
   ...statusBookkeeping,
+  ...signOff,
   ...provenance,
   archivedAt,
   position,
@@ -175,6 +185,7 @@ export const milestoneSchema = z.object({
   ownerPersonId: id.nullable(),
   status: workStatusSchema,
   ...statusBookkeeping,
+  ...signOff,
   ...provenance,
   archivedAt,
   position,
@@ -202,6 +213,7 @@ export const entitySchemas = {
   attachment: attachmentSchema,
   history: historySchema,
   survey: surveySchema,
+  reminder: reminderSchema,
 } as const
 
 export type EntityType = keyof typeof entitySchemas

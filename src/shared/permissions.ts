@@ -78,3 +78,8 @@ export function canEditPlan(who: Pick<Who, 'role'>): boolean {
 export function canRecordFigures(who: Pick<Who, 'id' | 'role'>, measure: { ownerPersonId: string | null }): boolean {
   return who.role === 'admin' || (who.role !== 'viewer' && measure.ownerPersonId === who.id)
 }
+
+/** Rating a risk: the person who rates it, and plan admins. */
+export function canRateRisk(who: Pick<Who, 'id' | 'role'>, risk: { ownerPersonId: string | null }): boolean {
+  return who.role === 'admin' || (who.role !== 'viewer' && risk.ownerPersonId === who.id)
+}

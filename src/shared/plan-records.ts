@@ -133,7 +133,27 @@ export const measureSchema = z.object({
   actionIds: z.array(id),
 })
 
-/** Likelihood and impact are on a 1 to 5 scale, and absent where a document gives none. */
+const oneToFive = int4().min(1, 'Rate it from 1 to 5.').max(5, 'Rate it from 1 to 5.')
+
+/** A risk's rating at one time: before its mitigations (inherent) and, where rated, after them (residual). */
+export const riskAssessmentSchema = z.object({
+  /** The reporting quarter it was rated in (src/shared/sync/quarter.ts). */
+  quarter: text,
+  likelihood: oneToFive,
+  impact: oneToFive,
+  residualLikelihood: oneToFive.nullable(),
+  residualImpact: oneToFive.nullable(),
+  note: text.optional(),
+  assessedBy: id,
+  assessedAt: timestamp,
+})
+export type RiskAssessment = z.infer<typeof riskAssessmentSchema>
+
+/**
+ * Likelihood and impact are on a 1 to 5 scale, and absent where a document gives none:
+ * inherent (before mitigation) and residual (after). Each rating made in the app is kept,
+ * one per quarter, so the register shows how a risk moved.
+ */
 export const riskSchema = z.object({
   ...base,
   planId: id,
@@ -141,8 +161,14 @@ export const riskSchema = z.object({
   description: text,
   mitigations: z.array(text),
   owner: text.nullable(),
-  likelihood: int4().min(1).max(5).nullable(),
-  impact: int4().min(1).max(5).nullable(),
+  /** The person who rates it, besides plan admins. */
+  ownerPersonId: id.nullable(),
+  likelihood: oneToFive.nullable(),
+  impact: oneToFive.nullable(),
+  residualLikelihood: oneToFive.nullable(),
+  residualImpact: oneToFive.nullable(),
+  reviewDate: isoDate.nullable(),
+  assessments: z.array(riskAssessmentSchema),
   themeIds: z.array(id),
   actionIds: z.array(id),
   ...provenance,

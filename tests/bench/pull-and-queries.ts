@@ -4,6 +4,7 @@ import { startApp } from '../support/app-server'
 import { openDatabase, type Database } from '../../src/server/db/database'
 import { migrate } from '../../src/server/db/migrate'
 import { pullChanges } from '../../src/server/db/pull'
+import { adminReader } from '../support/pull-reader'
 import { defaultPullLimit } from '../../src/shared/sync/protocol'
 import { benchDist, buildBenchPage } from './bench-page'
 import { openDeviceProfile } from './device'
@@ -35,7 +36,7 @@ export async function serverPullTime(db: Database, orgId: string) {
   let bytes = 0
   const bodies: string[] = []
   for (;;) {
-    const page = await pullChanges(db, orgId, { since, limit: defaultPullLimit })
+    const page = await pullChanges(db, adminReader(orgId), { since, limit: defaultPullLimit })
     pages++
     const body = JSON.stringify(page)
     bytes += Buffer.byteLength(body)

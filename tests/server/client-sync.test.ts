@@ -9,6 +9,7 @@ import { useSessionStore } from '../../src/client/features/session/store'
 import { useSyncStore } from '../../src/client/sync/store'
 import { demoPassword } from '../../src/server/demo/people'
 import { pullChanges } from '../../src/server/db/pull'
+import { adminReader } from '../support/pull-reader'
 import { startApp, type RunningApp } from '../support/app-server'
 import { deviceFetch } from '../support/device-fetch'
 import { backends, freshDatabase } from '../support/databases'
@@ -48,7 +49,7 @@ describe.each(backends)('a device syncing with the server on %s', (backend) => {
     await useSessionStore().signIn('practitioner@demo.local', demoPassword)
     await clearLocalData(localDb)
     const [org] = await app.db.query<{ id: string }>("select id from organisations where short_name = 'AfC'")
-    const everything = (await pullChanges(app.db, org!.id, { since: 0, limit: 5000 })).changes.length
+    const everything = (await pullChanges(app.db, adminReader(org!.id), { since: 0, limit: 5000 })).changes.length
     const before = device.traffic()
     expect(await pullAll(localDb, 20)).toBe(everything)
     const first = device.traffic()

@@ -8,6 +8,7 @@ import { pullAll } from '../../src/client/sync/pull'
 import { useSessionStore } from '../../src/client/features/session/store'
 import { demoPassword } from '../../src/server/demo/people'
 import { pullChanges } from '../../src/server/db/pull'
+import { adminReader } from '../support/pull-reader'
 import { reserveVersions } from '../../src/server/db/versions'
 import { isEssential } from '../../src/shared/sync/essentials'
 import type { Change, PullResponse } from '../../src/shared/sync/protocol'
@@ -61,7 +62,7 @@ describe.each(backends)('a first sync, essential records first, on %s', (backend
   afterAll(() => app.stop())
 
   it('sends every essential record before any other, every change once, and a checkpoint true at every page', async () => {
-    const all = (await pullChanges(app.db, orgId, { since: 0, limit: 5000 })).changes
+    const all = (await pullChanges(app.db, adminReader(orgId), { since: 0, limit: 5000 })).changes
     expect(all.some((change) => !isEssential(change.type))).toBe(true)
     const pages = await firstSyncPages(25)
     const delivered: Change[] = []
@@ -112,7 +113,7 @@ describe.each(backends)('a first sync, essential records first, on %s', (backend
       vi.stubGlobal('fetch', device.fetch)
       await useSessionStore().signIn('practitioner@demo.local', demoPassword)
       await clearLocalData(localDb)
-      const all = (await pullChanges(app.db, orgId, { since: 0, limit: 5000 })).changes
+      const all = (await pullChanges(app.db, adminReader(orgId), { since: 0, limit: 5000 })).changes
       essentialCount = all.filter((change) => isEssential(change.type)).length
     })
     afterAll(() => vi.unstubAllGlobals())
@@ -142,7 +143,9 @@ describe.each(backends)('a first sync, essential records first, on %s', (backend
       expect(await localDb.milestones.count()).toBe(milestones[0]!.n)
       const done = await readPullPosition(localDb)
       expect(done.essentials).toBeUndefined()
-      expect(done.checkpoint).toBe((await pullChanges(app.db, orgId, { since: 0, limit: 5000 })).checkpoint)
+      expect(done.checkpoint).toBe(
+        (await pullChanges(app.db, adminReader(orgId), { since: 0, limit: 5000 })).checkpoint,
+      )
       const before = device.traffic()
       expect(await pullAll(localDb)).toBe(0)
       expect(device.traffic().requests - before.requests).toBe(1)
@@ -158,7 +161,7 @@ describe.each(backends)('a first sync, essential records first, on %s', (backend
       expect((await readPullPosition(localDb)).essentials).toEqual({ checkpoint: expect.any(Number), complete: false })
       expect(await localDb.milestones.count()).toBe(0)
       vi.stubGlobal('fetch', device.fetch)
-      const all = (await pullChanges(app.db, orgId, { since: 0, limit: 5000 })).changes.length
+      const all = (await pullChanges(app.db, adminReader(orgId), { since: 0, limit: 5000 })).changes.length
       expect((await pullAll(localDb, 10)) + 20).toBe(all)
       expect(await localDb.actions.count()).toBe(afcDemoCounts.actions)
     })

@@ -26,8 +26,17 @@ type Role = 'practitioner' | 'manager' | 'admin' | 'viewer'
  */
 type Scope = 'team' | 'other' | 'member'
 // The delivery changes; surveys, plan editing and measures' figures have their own role rules, tested in
-// surveys.test.ts, plan-editing.test.ts and measure-figures.test.ts.
-type DeliveryKind = Exclude<MutationKind, `survey.${string}` | `record.${string}` | `measure.${string}`>
+// surveys.test.ts, plan-editing.test.ts and monitoring-changes.test.ts.
+type DeliveryKind = Exclude<
+  MutationKind,
+  | `survey.${string}`
+  | `record.${string}`
+  | `measure.${string}`
+  | `risk.${string}`
+  // Reminders and sign-off: reminders-and-sign-off.test.ts.
+  | `reminder.${string}`
+  | `signoff.${string}`
+>
 type Expected = 'applied' | 'refused' | 403
 
 const A = 'applied' as const

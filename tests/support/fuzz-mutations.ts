@@ -13,6 +13,11 @@ export interface FuzzWorld {
   areas: string[]
   people: string[]
   measures: string[]
+  risks: string[]
+  /** One sent to each person the fuzz signs in as. */
+  reminders: string[]
+  /** Complete actions in a plan that asks for sign-off, not signed off when the world was made. */
+  awaitingSignOff: string[]
   values: string[]
   /** `open` until a fuzzed change closes it. */
   surveys: { id: string; open: boolean; questions: { id: string; kind: string; key: string }[] }[]
@@ -39,7 +44,9 @@ const words = fc.oneof(
 
 function dataOf(world: FuzzWorld): { [K in MutationKind]: fc.Arbitrary<unknown> } {
   const pick = <K extends keyof FuzzWorld>(list: K) => oneOf(() => world[list] as readonly unknown[])
-  const id = (list: 'actions' | 'milestones' | 'teams' | 'areas' | 'people' | 'measures' | 'values' | 'assignments') =>
+  const id = (
+    list: 'actions' | 'milestones' | 'teams' | 'areas' | 'people' | 'measures' | 'risks' | 'values' | 'assignments',
+  ) =>
     field(
       fc.oneof(
         { arbitrary: pick(list), weight: 9 },
@@ -96,7 +103,8 @@ function dataOf(world: FuzzWorld): { [K in MutationKind]: fc.Arbitrary<unknown> 
     'evidence.add': record({
       id: field(freshId),
       actionId: id('actions'),
-      milestoneId: fc.oneof(fc.constant(null), id('milestones')),
+      // A milestone picked at random is seldom the action's, so most evidence is the action's own.
+      milestoneId: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: id('milestones'), weight: 1 }),
       note: field(words),
       attachments: field(fc.array(attachment, { maxLength: 2 })),
     }),
@@ -146,6 +154,29 @@ function dataOf(world: FuzzWorld): { [K in MutationKind]: fc.Arbitrary<unknown> 
       value: field(fc.oneof(fc.integer({ min: -10, max: 200 }), fc.double())),
       note: fc.oneof(fc.constant(undefined), field(words)),
     }),
+    'risk.assess': record({
+      riskId: id('risks'),
+      likelihood: field(fc.integer({ min: 0, max: 6 })),
+      impact: field(fc.integer({ min: 1, max: 5 })),
+      residualLikelihood: fc.oneof(fc.constant(null), field(fc.integer({ min: 1, max: 5 }))),
+      residualImpact: fc.oneof(fc.constant(null), field(fc.integer({ min: 1, max: 5 }))),
+    }),
+    'reminder.send': record({
+      id: field(freshId),
+      personId: id('people'),
+      message: fc.oneof(fc.constant(null), field(words)),
+      actionIds: field(fc.array(id('actions'), { maxLength: 3 })),
+      milestoneIds: field(fc.array(id('milestones'), { maxLength: 3 })),
+    }),
+    // Someone else's reminder, a made-up one, or a nasty id, is refused, never a 5xx.
+    'reminder.dismiss': record({ id: field(fc.oneof(pick('reminders'), freshId)) }),
+    'signoff.give': fc.oneof(
+      record({
+        entity: field(fc.constant('action')),
+        entityId: field(fc.oneof(pick('awaitingSignOff'), id('actions'))),
+      }),
+      record({ entity: field(fc.constant('milestone')), entityId: id('milestones') }),
+    ),
     'record.archive': record({
       type: field(fc.constantFrom('milestone', 'action')),
       id: id('milestones'),

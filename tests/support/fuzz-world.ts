@@ -67,6 +67,45 @@ export async function loadFuzzWorld(
     if (response.statusCode !== 200) throw new Error(`upload for the fuzz world failed: ${response.body}`)
     uploads.push({ id, name: 'photo.jpg', mediaType: 'image/jpeg', size: jpegStart.length })
   }
+  const [plan] = await db.query<{ id: string }>(
+    "select id from plans where org_id = $1 and status = 'approved' order by id limit 1",
+    [org!.id],
+  )
+  const adminMakes = async (kind: string, data: Record<string, unknown>) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { cookie: cookies.admin },
+      payload: {
+        mutations: [{ id: crypto.randomUUID(), deviceId: 'fuzz-world', madeAt: new Date().toISOString(), kind, data }],
+      },
+    })
+    if ((response.json() as { results: { outcome: string }[] }).results[0]?.outcome !== 'applied')
+      throw new Error(`making the fuzz world (${kind}) failed: ${response.body}`)
+  }
+  // AfC's plans give no risks: one made by the plan admin, as the app makes them, for ratings to rate.
+  await adminMakes('record.create', {
+    type: 'risk',
+    id: crypto.randomUUID(),
+    fields: { planId: plan!.id, description: 'Caseloads above the agreed maximum', position: 0 },
+  })
+  // Work completed before its plan came to ask for sign-off awaits it: for sign-offs to sign off.
+  const [done] = await db.query<{ ids: string[] }>(
+    'select array_agg(id order by id) as ids from (select id from actions where plan_id = $1 order by id limit 3) a',
+    [plan!.id],
+  )
+  for (const entityId of done!.ids) await adminMakes('status.set', { entity: 'action', entityId, status: 'complete' })
+  await adminMakes('record.edit', { type: 'plan', id: plan!.id, fields: { signOffRequired: true } })
+  // A reminder to each person the fuzz signs in as, for their dismissals to dismiss.
+  const reminders: string[] = []
+  for (const role of ['practitioner', 'manager', 'admin'] as const) {
+    const [person] = await db.query<{ id: string }>('select person_id as id from accounts where email = $1', [
+      `${role}@demo.local`,
+    ])
+    const id = crypto.randomUUID()
+    await adminMakes('reminder.send', { id, personId: person!.id, message: null, actionIds: [], milestoneIds: [] })
+    reminders.push(id)
+  }
   const surveys = await db.query<FuzzWorld['surveys'][number]>(
     'select id, questions, current_date between opens_on and closes_on as open from surveys where org_id = $1',
     [org!.id],
@@ -78,6 +117,9 @@ export async function loadFuzzWorld(
     areas: await ids('areas'),
     people: await ids('people'),
     measures: await ids('measures'),
+    risks: await ids('risks'),
+    reminders,
+    awaitingSignOff: done!.ids,
     values: await ids('org_values'),
     surveys,
     assignments: await ids('assignments'),

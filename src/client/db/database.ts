@@ -24,6 +24,7 @@ import type {
 import type { OutboxEntry, PendingUpload } from '../sync/outbox-types'
 import type { Survey } from '../../shared/surveys'
 import type { SurveyResults } from '../../shared/survey-results'
+import type { Reminder } from '../../shared/reminders'
 import { searchTextOf } from './search-text'
 
 /** A record as kept on the device: the server's record plus what the device derives from it. */
@@ -79,6 +80,7 @@ export class LocalDatabase extends Dexie {
   outbox!: Table<OutboxEntry, number>
   uploads!: EntityTable<PendingUpload, 'id'>
   surveys!: EntityTable<Survey, 'id'>
+  reminders!: EntityTable<Reminder, 'id'>
   /** Answers being written, saved on every change so nothing typed is lost. */
   surveyDrafts!: Table<{ surveyId: string; answers: Record<string, number | string>; savedAt: string }, string>
   /** Surveys this person has sent an answer to from this device. */
@@ -172,6 +174,9 @@ export class LocalDatabase extends Dexie {
         await tx.table('meta').put({ key: 'checkpoint', value: 0 })
         await tx.table('meta').delete(essentialsKey)
       })
+    // Version 8: reminders from a plan admin, found by the person reminded. A new type, so no
+    // record the device holds needs pulling again.
+    this.version(8).stores({ reminders: 'id, personId' })
   }
 }
 
@@ -197,6 +202,7 @@ export const tableFor: Record<EntityType, keyof LocalDatabase & string> = {
   attachment: 'attachments',
   history: 'historyByAction',
   survey: 'surveys',
+  reminder: 'reminders',
 }
 
 export const searchableTypes = new Set<EntityType>(['theme', 'action', 'milestone'])

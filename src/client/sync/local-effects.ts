@@ -5,6 +5,7 @@ import type { LocalDatabase } from '../db/database'
 import { deleteUpdates, putUpdates } from '../db/grouped'
 import { searchTextOf } from '../db/search-text'
 import { withActual } from '../../shared/monitoring/measure-actuals'
+import { withAssessment } from '../../shared/changes/kinds/risk-assess'
 import type { EditableType } from '../../shared/plans/editable-records'
 import type { Table } from 'dexie'
 
@@ -30,7 +31,9 @@ function deviceCopy(db: LocalDatabase): DeviceCopy {
     putUpdate: (update) => putUpdates(db, [update]),
     deleteUpdate: (id, actionId) => deleteUpdates(db, [id], actionId),
     async setStatus(entity, id, change) {
-      await (entity === 'action' ? db.actions.update(id, change) : db.milestones.update(id, change))
+      // Away from complete, its sign-off goes, as on the server.
+      const fields = change.status === 'complete' ? change : { ...change, signedOffBy: null, signedOffAt: null }
+      await (entity === 'action' ? db.actions.update(id, fields) : db.milestones.update(id, fields))
     },
     async putEvidence(evidence, attachments) {
       await db.evidence.put(evidence)
@@ -60,6 +63,19 @@ function deviceCopy(db: LocalDatabase): DeviceCopy {
     async recordActual(measureId, actual) {
       const measure = await db.measures.get(measureId)
       if (measure) await db.measures.put({ ...measure, actuals: withActual(measure.actuals, actual) })
+    },
+    async rateRisk(riskId, assessment) {
+      const risk = await db.risks.get(riskId)
+      if (!risk) return
+      const assessments = withAssessment(risk.assessments, assessment)
+      const { likelihood, impact, residualLikelihood, residualImpact } = assessments.at(-1)!
+      await db.risks.put({ ...risk, assessments, likelihood, impact, residualLikelihood, residualImpact })
+    },
+    putReminder: (reminder) => db.reminders.put(reminder).then(() => undefined),
+    deleteReminder: (id) => db.reminders.delete(id),
+    dismissReminder: (id, dismissedAt) => db.reminders.update(id, { dismissedAt }).then(() => undefined),
+    async signOff(entity, id, signOff) {
+      await (entity === 'action' ? db.actions.update(id, signOff) : db.milestones.update(id, signOff))
     },
     pullEverythingAgain: () => db.meta.delete('checkpoint'),
   }
@@ -98,4 +114,5 @@ export const locallyChangedTables = (db: LocalDatabase) => [
   db.risks,
   db.recommendations,
   db.outcomes,
+  db.reminders,
 ]

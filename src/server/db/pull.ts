@@ -5,6 +5,16 @@ import { tableOf } from './tables'
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 const essential = new Set<EntityType>(essentialTypes)
+
+/** Who is pulling: everything in a plan is their organisation's to read, but some records are one person's. */
+export interface Reader {
+  orgId: string
+  personId: string
+  admin: boolean
+}
+
+// A reminder is between a plan admin and the person reminded: only they, and plan admins, receive it.
+const visibleTo: Partial<Record<EntityType, string>> = { reminder: 'and (person_id = $6 or $7)' }
 const essentialList = `array[${essentialTypes.map((type) => `'${type}'`).join(', ')}]::text[]`
 
 /**
@@ -29,13 +39,14 @@ function recordJson(type: EntityType): string {
  * per table. Then the JSON of only the records kept, fetched by id: built in the first
  * step, a table with no statistics yet (PGlite never analyses) would have it built for
  * every row before the sort. Essential records start after $4, the rest after $2 (see
- * protocol.ts); $3 is one more than the page holds, $5 the page.
+ * protocol.ts); $3 is one more than the page holds, $5 the page; $6 is the reader, $7
+ * whether they are a plan admin.
  */
 function pullSql(types: EntityType[], tombstones: string): string {
   const versions = types.map((type) => {
     const since = essential.has(type) ? '$4' : '$2'
     return `(select '${type}'::text as type, id, version, false as deleted
-        from ${tableOf[type]} where org_id = $1 and version > ${since} order by version limit $3)`
+        from ${tableOf[type]} where org_id = $1 and version > ${since} ${visibleTo[type] ?? ''} order by version limit $3)`
   })
   versions.push(`(select entity_type, entity_id, version, true from tombstones
         where org_id = $1 and version > least($2, $4) and ${tombstones} order by version limit $3)`)
@@ -72,7 +83,7 @@ interface Part {
 async function part(
   db: Queryable,
   sql: string,
-  orgId: string,
+  reader: Reader,
   since: number,
   essentialsSince: number,
   limit: number,
@@ -82,7 +93,7 @@ async function part(
     last: string | number | null
     top: string | number | null
     changes: string
-  }>(sql, [orgId, since, limit + 1, Math.max(since, essentialsSince), limit])
+  }>(sql, [reader.orgId, since, limit + 1, Math.max(since, essentialsSince), limit, reader.personId, reader.admin])
   const found = row?.found ?? 0
   return {
     changes: row?.changes ?? '',
@@ -97,20 +108,20 @@ async function part(
  * `essentialsFirst`, the essential records after `essentialsSince` fill the page first;
  * once they have all come, the room left takes the rest in version order, as any page.
  */
-export async function pullPageJson(db: Queryable, orgId: string, query: PullQuery): Promise<string> {
+export async function pullPageJson(db: Queryable, reader: Reader, query: PullQuery): Promise<string> {
   const { since, limit } = query
   let essentialsSince = Math.max(since, query.essentialsSince ?? since)
   let first = ''
   let room = limit
   let moreEssentials = false
   if (query.essentialsFirst) {
-    const essentials = await part(db, essentialsSql, orgId, essentialsSince, essentialsSince, limit)
+    const essentials = await part(db, essentialsSql, reader, essentialsSince, essentialsSince, limit)
     moreEssentials = essentials.next !== null
     essentialsSince = essentials.last ?? essentialsSince
     first = essentials.changes
     room = moreEssentials ? 0 : limit - essentials.kept
   }
-  const rest = await part(db, everythingSql, orgId, since, essentialsSince, room)
+  const rest = await part(db, everythingSql, reader, since, essentialsSince, room)
   const hasMore = moreEssentials || rest.next !== null
   // Every change up to the checkpoint is on the device once this page is: before `since`
   // it was; the essential records up to essentialsSince; the rest up to its last change,
@@ -130,6 +141,6 @@ export async function pullPageJson(db: Queryable, orgId: string, query: PullQuer
   return `{"changes":[${changes}],"checkpoint":${checkpoint},"hasMore":${hasMore}${progress}}`
 }
 
-export async function pullChanges(db: Queryable, orgId: string, query: PullQuery): Promise<PullResponse> {
-  return JSON.parse(await pullPageJson(db, orgId, query)) as PullResponse
+export async function pullChanges(db: Queryable, reader: Reader, query: PullQuery): Promise<PullResponse> {
+  return JSON.parse(await pullPageJson(db, reader, query)) as PullResponse
 }

@@ -22,6 +22,7 @@ export const tableOf: Record<EntityType, string> = {
   attachment: 'attachments',
   history: 'history',
   survey: 'surveys',
+  reminder: 'reminders',
 }
 
 // Columns a device never receives: scope and bookkeeping the server keeps to itself.

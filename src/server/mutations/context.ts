@@ -83,6 +83,7 @@ export async function loadContext(
          union all select id from evidence where id = any($1::uuid[])
          union all select id from assignments where id = any($1::uuid[])
          union all select id from surveys where id = any($1::uuid[])
+         union all select id from reminders where id = any($1::uuid[])
          ${planRecordTables.map((table) => `union all select id from ${table} where id = any($1::uuid[])`).join(' ')}`,
         [[...ids.newRecordIds]],
       )
@@ -121,7 +122,14 @@ export async function loadContext(
     orgId,
     ids.measureIds,
   )
+  const reminderRows = await byIds<{ id: string; person_id: string; dismissed_at: string | null }>(
+    tx,
+    'select id, person_id, dismissed_at from reminders where org_id = $1 and id = any($2::uuid[])',
+    orgId,
+    ids.reminderIds,
+  )
   return {
+    reminders: new Map(reminderRows.map((r) => [r.id, { personId: r.person_id, dismissedAt: r.dismissed_at }])),
     planRecords,
     areas: new Set(areaRows.map((r) => r.id)),
     measures: new Set(measureRows.map((r) => r.id)),

@@ -43,10 +43,12 @@ export async function readWorkContext(
     status: WorkStatus
     status_set_at: string | null
     status_mutation_id: string | null
+    owner_person_id: string | null
+    signed_off_by: string | null
   }>(
     tx,
     'milestones',
-    'id, action_id, status, status_set_at, status_mutation_id',
+    'id, action_id, status, status_set_at, status_mutation_id, owner_person_id, signed_off_by',
     orgId,
     ids.milestoneIds,
     ids.statusIds,
@@ -60,6 +62,8 @@ export async function readWorkContext(
         status: r.status,
         statusSetAt: r.status_set_at,
         statusMutationId: r.status_mutation_id,
+        ownerPersonId: r.owner_person_id,
+        signedOffBy: r.signed_off_by,
       },
     ]),
   )
@@ -74,10 +78,14 @@ export async function readWorkContext(
     status_set_at: string | null
     status_mutation_id: string | null
     plan_status: string
+    sign_off_required: boolean
+    signed_off_by: string | null
   }>(
     tx,
     'actions',
-    'id, lead_team_id, lead_person_id, area_ids, status, status_set_at, status_mutation_id, (select p.status from plans p where p.id = plan_id) as plan_status',
+    `id, lead_team_id, lead_person_id, area_ids, status, status_set_at, status_mutation_id, signed_off_by,
+     (select p.status from plans p where p.id = plan_id) as plan_status,
+     (select p.sign_off_required from plans p where p.id = plan_id) as sign_off_required`,
     orgId,
     ids.actionIds,
     ids.statusIds,
@@ -94,6 +102,8 @@ export async function readWorkContext(
         statusSetAt: r.status_set_at,
         statusMutationId: r.status_mutation_id,
         planStatus: r.plan_status,
+        signOffRequired: r.sign_off_required,
+        signedOffBy: r.signed_off_by,
       },
     ]),
   )
@@ -123,6 +133,7 @@ export async function readWorkContext(
       leadPersonId: action.leadPersonId,
       areaIds: action.areaIds,
       planStatus: action.planStatus,
+      signOffRequired: action.signOffRequired,
       assignedPersonIds: new Set(),
       assignedTeamIds: new Set(),
       teamsOfAssignedPeople: [],

@@ -86,7 +86,10 @@ export async function write(
     const rows = [...statusWrites.values()].filter((w) => w.table === table)
     if (!rows.length) continue
     await tx.query(
-      `update ${table} t set status = v.status, status_set_at = v.made_at, status_set_by = v.by, status_mutation_id = v.mutation_id, version = v.version
+      // Moving away from complete takes its sign-off with it, whichever change moved it (src/shared/sign-off.ts).
+      `update ${table} t set status = v.status, status_set_at = v.made_at, status_set_by = v.by, status_mutation_id = v.mutation_id, version = v.version,
+              signed_off_by = case when v.status = 'complete' then t.signed_off_by end,
+              signed_off_at = case when v.status = 'complete' then t.signed_off_at end
          from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::bigint[]) as v(id, status, made_at, by, mutation_id, version)
         where t.id = v.id and t.org_id = $7`,
       [

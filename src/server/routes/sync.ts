@@ -12,12 +12,14 @@ export function syncRoutes(db: Database) {
   return async (app: FastifyInstance) => {
     app.addHook('preHandler', requireViewer(db))
 
-    // Everything in a plan is the organisation's to read, so a person's scope is their organisation.
+    // Everything in a plan is the organisation's to read, so a person's scope is their organisation
+    // (but for what is theirs alone: see pull.ts).
     app.get('/sync/pull', async (request, reply) => {
       const query = parseInput(pullQuerySchema, request.query)
+      const { orgId, person } = viewerOf(request)
       // The page comes from the database as JSON text, sent as it is.
       reply.header('cache-control', 'no-store').type('application/json; charset=utf-8')
-      return pullPageJson(db, viewerOf(request).orgId, query)
+      return pullPageJson(db, { orgId, personId: person.id, admin: person.role === 'admin' }, query)
     })
 
     // 500 changes of notes up to 4,000 characters fit well inside 8 MB.

@@ -18,9 +18,13 @@ export interface TargetAction {
   statusSetAt: string | null
   statusMutationId: string | null
   planStatus: string
+  /** Who signed it off, where its plan requires sign-off and it is complete (src/shared/sign-off.ts). */
+  signedOffBy?: string | null
 }
 export interface TargetMilestone extends Omit<TargetAction, 'leadTeamId' | 'leadPersonId' | 'areaIds' | 'planStatus'> {
   actionId: string
+  /** The person whose milestone it is: with its action's lead, they sign it off. */
+  ownerPersonId?: string | null
 }
 
 /** A plan record a batch edits or names, with the plan it belongs to. */
@@ -43,7 +47,7 @@ export interface BatchContext {
   actions: Map<string, TargetAction>
   milestones: Map<string, TargetMilestone>
   /** Who may act on each action, and its plan's status (a superseded or archived plan is read-only). */
-  scopes: Map<string, WorkScope & { teamsOfAssignedPeople: string[]; planStatus: string }>
+  scopes: Map<string, WorkScope & { teamsOfAssignedPeople: string[]; planStatus: string; signOffRequired?: boolean }>
   /** The areas of the teams the pushing person manages: part of a manager's scope for assigning. */
   managedAreaIds: string[]
   people: Map<string, { teamIds: string[] }>
@@ -78,4 +82,6 @@ export interface BatchContext {
   measures: Set<string>
   /** Plan records by id, including those made earlier in the batch. */
   planRecords: Map<string, TargetRecord>
+  /** Reminders the batch dismisses: whom each is for, and whether it is dismissed already (or earlier in the batch). */
+  reminders?: Map<string, { personId: string; dismissedAt: string | null }>
 }

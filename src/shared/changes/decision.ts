@@ -7,7 +7,7 @@ import { incomingWins } from '../sync/status-rule'
 export type Write =
   | {
       kind: 'insert'
-      table: 'progress_updates' | 'evidence' | 'assignments' | 'surveys'
+      table: 'progress_updates' | 'evidence' | 'assignments' | 'surveys' | 'reminders'
       record: Record<string, unknown>
     }
   /** A plan record made in the app, written before the batch's other inserts (they may name it). */

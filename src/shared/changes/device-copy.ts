@@ -1,5 +1,14 @@
-import type { Assignment, Attachment, Evidence, MeasureActual, ProgressUpdate, WorkStatus } from '../entities'
+import type {
+  Assignment,
+  Attachment,
+  Evidence,
+  MeasureActual,
+  ProgressUpdate,
+  RiskAssessment,
+  WorkStatus,
+} from '../entities'
 import type { EditableRecord, EditableType } from '../plans/editable-records'
+import type { Reminder } from '../reminders'
 
 /**
  * The device's own copy of the organisation's records, as a change sees it: what it may
@@ -28,6 +37,18 @@ export interface DeviceCopy {
   patchRecord(type: EditableType, id: string, fields: Record<string, unknown>): Promise<void>
   /** A figure for one period of a measure, as the measure keeps it. */
   recordActual(measureId: string, actual: MeasureActual): Promise<void>
+  /** A risk rated this quarter: its current rating, and its ratings over time. */
+  rateRisk(riskId: string, assessment: RiskAssessment): Promise<void>
+  /** A reminder sent from this device, taken back when its sending is discarded; dismissed by its person. */
+  putReminder(reminder: Reminder): Promise<void>
+  deleteReminder(id: string): Promise<void>
+  dismissReminder(id: string, dismissedAt: string): Promise<void>
+  /** Complete work signed off by its lead or a plan admin. */
+  signOff(
+    entity: 'action' | 'milestone',
+    id: string,
+    signOff: { signedOffBy: string; signedOffAt: string },
+  ): Promise<void>
   /** The device's copy can no longer be trusted: the next pull brings everything again. */
   pullEverythingAgain(): Promise<void>
 }

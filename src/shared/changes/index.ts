@@ -5,7 +5,11 @@ import { assignmentRemove } from './kinds/assignment-remove'
 import { evidenceAdd } from './kinds/evidence-add'
 import { measureActual } from './kinds/measure-actual'
 import { progressPost } from './kinds/progress-post'
+import { riskAssess } from './kinds/risk-assess'
 import { recordArchive } from './kinds/record-archive'
+import { reminderDismiss } from './kinds/reminder-dismiss'
+import { reminderSend } from './kinds/reminder-send'
+import { signoffGive } from './kinds/signoff-give'
 import { recordCreate } from './kinds/record-create'
 import { recordEdit } from './kinds/record-edit'
 import { statusSet } from './kinds/status-set'
@@ -29,6 +33,10 @@ const changes: { [K in MutationKind]: ChangeDefinition<DataOf<K>> } = {
   'record.edit': recordEdit,
   'record.archive': recordArchive,
   'measure.actual': measureActual,
+  'risk.assess': riskAssess,
+  'reminder.send': reminderSend,
+  'reminder.dismiss': reminderDismiss,
+  'signoff.give': signoffGive,
 }
 
 /**

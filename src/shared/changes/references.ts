@@ -17,6 +17,8 @@ export interface References {
   editedRecordIds: Set<string>
   /** Actions and milestones whose status a change may set: read `for update`. */
   statusIds: Set<string>
+  /** Reminders a change dismisses. */
+  reminderIds: Set<string>
 }
 
 export const noReferences = (): References => ({
@@ -33,4 +35,5 @@ export const noReferences = (): References => ({
   planRecordIds: new Set(),
   editedRecordIds: new Set(),
   statusIds: new Set(),
+  reminderIds: new Set(),
 })

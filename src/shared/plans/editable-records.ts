@@ -29,7 +29,8 @@ export type ArchivableType = (typeof archivableTypes)[number]
 /**
  * Fields no edit sets: the record's identity and bookkeeping, where it came from, its
  * status (set by `status.set` and updates, under the status rule) and the plan's
- * lifecycle, and a measure's actuals (recorded as delivery data, not as plan text).
+ * lifecycle, a measure's figures and a risk's ratings (each recorded by its own change, with
+ * who and when, as delivery data rather than plan text).
  */
 const notEdited = [
   'id',
@@ -41,7 +42,15 @@ const notEdited = [
   'statusSetAt',
   'statusSetBy',
   'statusMutationId',
+  // Given by its own change (signoff.give), with who gave it in the history.
+  'signedOffBy',
+  'signedOffAt',
   'actuals',
+  'likelihood',
+  'impact',
+  'residualLikelihood',
+  'residualImpact',
+  'assessments',
 ] as const
 
 /** Fields fixed when a record is made: what it belongs to. */
@@ -135,6 +144,7 @@ export const referencesOf: Record<EditableType, readonly FieldReference[]> = {
   ],
   risk: [
     { field: 'planId', to: 'plan' },
+    { field: 'ownerPersonId', to: 'person' },
     { field: 'themeIds', to: 'theme', samePlan: true },
     { field: 'actionIds', to: 'action', samePlan: true },
   ],

@@ -5,7 +5,11 @@ import { assignmentRemoveSchema } from '../changes/kinds/assignment-remove'
 import { evidenceAddSchema } from '../changes/kinds/evidence-add'
 import { measureActualSchema } from '../changes/kinds/measure-actual'
 import { progressPostSchema } from '../changes/kinds/progress-post'
+import { riskAssessSchema } from '../changes/kinds/risk-assess'
 import { recordArchiveSchema } from '../changes/kinds/record-archive'
+import { reminderDismissSchema } from '../changes/kinds/reminder-dismiss'
+import { reminderSendSchema } from '../changes/kinds/reminder-send'
+import { signoffGiveSchema } from '../changes/kinds/signoff-give'
 import { recordCreateSchema } from '../changes/kinds/record-create'
 import { recordEditSchema } from '../changes/kinds/record-edit'
 import { statusSetSchema } from '../changes/kinds/status-set'
@@ -28,6 +32,10 @@ export const mutationSchema = z.discriminatedUnion('kind', [
   recordEditSchema,
   recordArchiveSchema,
   measureActualSchema,
+  riskAssessSchema,
+  reminderSendSchema,
+  reminderDismissSchema,
+  signoffGiveSchema,
 ])
 export type Mutation = z.infer<typeof mutationSchema>
 export type MutationKind = Mutation['kind']

@@ -9,7 +9,9 @@ import oidcLogins from './0008-oidc-logins'
 import planModel from './0009-plan-model'
 import historyDeviceKind from './0010-history-device-kind'
 import planEditing from './0012-plan-editing'
+import remindersAndSignOff from './0014-reminders-and-sign-off'
 import measureMonitoring from './0015-measure-monitoring'
+import riskRegister from './0016-risk-register'
 
 /** Applied in order, each once; append new migrations, never edit an applied one. */
 export const migrations: { name: string; sql: string }[] = [
@@ -24,5 +26,7 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0009-plan-model', sql: planModel },
   { name: '0010-history-device-kind', sql: historyDeviceKind },
   { name: '0012-plan-editing', sql: planEditing },
+  { name: '0014-reminders-and-sign-off', sql: remindersAndSignOff },
   { name: '0015-measure-monitoring', sql: measureMonitoring },
+  { name: '0016-risk-register', sql: riskRegister },
 ]

@@ -6,6 +6,7 @@ import type { ChangeDefinition } from '../definition'
 import { changeStatus, refuse, type HistoryDraft } from '../decision'
 import { readOnlyRefusal } from '../plan-record-checks'
 import { envelope, id } from '../envelope'
+import { signOffOnStatus } from './signoff-give'
 
 /** Setting the status of a project or a milestone; two people's changes meet the status rule. */
 export const statusSetSchema = z.object({
@@ -48,7 +49,10 @@ export const statusSet: ChangeDefinition<Data> = {
         history,
       }
     }
-    return { outcome: 'applied', writes: [change], history }
+    // Where the plan requires sign-off: complete by its lead or an admin is signed off; away from complete, it is not.
+    const signOff = signOffOnStatus(data.entity, target, scope, who, madeAt)
+    if (signOff.length) history.details.signedOff = target.signedOffBy !== null
+    return { outcome: 'applied', writes: [change, ...signOff], history }
   },
   async onDevice(data, copy, { authorId, mutationId, madeAt }) {
     await copy.setStatus(data.entity, data.entityId, {

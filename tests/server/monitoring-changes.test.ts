@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
 import { change, demoIds, pushInject, type DemoIds } from '../support/push-fixture'
 
-// A measure's figures recorded in the app: src/shared/changes/kinds/measure-actual.ts.
+// A measure's figures and a risk's ratings recorded in the app: src/shared/changes/kinds/measure-actual.ts, risk-assess.ts.
 describe.each(backends)('recording a measure’s figures, on %s', (backend) => {
   let server: ServerFixture
   let ids: DemoIds
@@ -133,6 +134,69 @@ describe.each(backends)('recording a measure’s figures, on %s', (backend) => {
     expect(refused.results[0]!.reason).toBe('This measure is archived. Restore it to record its figures.')
     await pushInject(server.app, admin, {
       mutations: [change('record.archive', { type: 'measure', id: measureId, archived: false })],
+    })
+  })
+
+  describe('rating a risk', () => {
+    let riskId: string
+    const rate = (data: Record<string, unknown>, madeAt = later()) =>
+      change('risk.assess', { riskId, residualLikelihood: null, residualImpact: null, ...data }, { madeAt })
+    const stored = async () =>
+      (
+        await server.db.query<Record<string, unknown> & { assessments: { quarter: string; likelihood: number }[] }>(
+          'select likelihood, impact, residual_likelihood, residual_impact, assessments from risks where id = $1',
+          [riskId],
+        )
+      )[0]!
+
+    beforeAll(async () => {
+      const [plan] = await server.db.query<{ id: string }>(
+        `select id from plans where org_id = $1 and status = 'approved' order by title limit 1`,
+        [ids.orgId],
+      )
+      riskId = randomUUID()
+      await pushInject(server.app, admin, {
+        mutations: [
+          change('record.create', {
+            type: 'risk',
+            id: riskId,
+            fields: { planId: plan!.id, description: 'Caseloads above the agreed maximum', position: 50 },
+          }),
+        ],
+      })
+    })
+
+    it('an admin rates it, inherent and residual; the rating is its current one and is kept by quarter', async () => {
+      const reply = await pushInject(server.app, admin, {
+        mutations: [rate({ likelihood: 4, impact: 4, residualLikelihood: 3, residualImpact: 3, note: 'Agency cover' })],
+      })
+      expect(reply.results[0]!.outcome).toBe('applied')
+      const risk = await stored()
+      expect(risk).toMatchObject({ likelihood: 4, impact: 4, residual_likelihood: 3, residual_impact: 3 })
+      expect(risk.assessments).toHaveLength(1)
+      // Rated again this quarter: that quarter's rating is replaced, not added to.
+      await pushInject(server.app, admin, { mutations: [rate({ likelihood: 5, impact: 4 })] })
+      expect((await stored()).assessments.map((a) => a.likelihood)).toEqual([5])
+    })
+
+    it('refuses ratings off the scale, half a residual rating, and anyone who does not rate it', async () => {
+      const before = await stored()
+      const bad = await pushInject(server.app, admin, {
+        mutations: [rate({ likelihood: 6, impact: 2 }), rate({ likelihood: 2, impact: 2, residualLikelihood: 1 })],
+      })
+      expect(bad.results.map((r) => r.outcome)).toEqual(['refused', 'refused'])
+      expect(bad.results[0]!.reason).toContain('Rate it from 1 to 5.')
+      expect(bad.results[1]!.reason).toContain('Give both the residual likelihood and impact, or neither.')
+      const refused = await pushInject(server.app, practitioner, { mutations: [rate({ likelihood: 1, impact: 1 })] })
+      expect(refused.results[0]!.reason).toBe('Only the person who rates this risk or a plan admin can rate it.')
+      expect(await stored()).toEqual(before)
+    })
+
+    it('is not rated by a plan edit: the ratings are not among the fields an edit may set', async () => {
+      const reply = await pushInject(server.app, admin, {
+        mutations: [change('record.edit', { type: 'risk', id: riskId, fields: { likelihood: 1 } })],
+      })
+      expect(reply.results[0]!.outcome).toBe('refused')
     })
   })
 })

@@ -9,8 +9,9 @@ import { discardChange, queueChange } from './outbox'
 
 const k2 = actions[2]!
 
-// Plan editing's changes (src/shared/changes/kinds/record-*.ts) as the device shows them before the server has them.
-describe('plan edits on the device', () => {
+// Plan editing's and monitoring's changes (src/shared/changes/kinds/record-*.ts, measure-actual.ts, risk-assess.ts)
+// as the device shows them before the server has them.
+describe('changes to the plan on the device', () => {
   beforeEach(async () => {
     await clearLocalData(localDb)
     await localDb.actions.bulkPut(actions.map((a) => ({ ...a, searchText: searchTextOf(a) })))
@@ -102,6 +103,49 @@ describe('plan edits on the device', () => {
       ['Q2', 9, undefined],
       ['Q3', 12, person.id],
     ])
+  })
+
+  it('a risk’s rating is its current one at once, and this quarter’s rating is kept beside earlier ones', async () => {
+    const risk = {
+      id: crypto.randomUUID(),
+      version: 1,
+      planId: k2.planId,
+      title: null,
+      description: 'Caseloads above the agreed maximum',
+      mitigations: [],
+      owner: null,
+      ownerPersonId: person.id,
+      likelihood: 3,
+      impact: 4,
+      residualLikelihood: null,
+      residualImpact: null,
+      reviewDate: null,
+      assessments: [
+        {
+          quarter: '2020/21 Q1',
+          likelihood: 3,
+          impact: 4,
+          residualLikelihood: null,
+          residualImpact: null,
+          assessedBy: person.id,
+          assessedAt: '2020-05-01T09:00:00.000Z',
+        },
+      ],
+      themeIds: [],
+      actionIds: [],
+      source: null,
+      sourceNote: null,
+      archivedAt: null,
+      position: 0,
+    }
+    await localDb.risks.put(risk)
+    await queueChange(localDb, person.id, {
+      kind: 'risk.assess',
+      data: { riskId: risk.id, likelihood: 4, impact: 4, residualLikelihood: 2, residualImpact: 4 },
+    })
+    const shown = (await localDb.risks.get(risk.id))!
+    expect(shown).toMatchObject({ likelihood: 4, impact: 4, residualLikelihood: 2, residualImpact: 4 })
+    expect(shown.assessments.map((a) => a.likelihood)).toEqual([3, 4])
   })
 
   it('archiving shows at once with when it was made', async () => {
