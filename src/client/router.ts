@@ -117,6 +117,21 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { title: 'Milestone' },
   },
+  // A plan admin's forms for the plan's records: an edit, or a new one in a plan (or a project, for a milestone).
+  {
+    path: '/edit/:type/:id',
+    name: 'edit-record',
+    component: () => import('./features/plan-editing/RecordEditView.vue'),
+    props: true,
+    meta: { title: 'Edit the plan' },
+  },
+  {
+    path: '/add/:type',
+    name: 'add-record',
+    component: () => import('./features/plan-editing/RecordEditView.vue'),
+    props: (route) => ({ type: route.params.type, parentId: route.query.in || undefined }),
+    meta: { title: 'Add to the plan' },
+  },
   {
     path: '/search',
     name: 'search',
@@ -134,6 +149,37 @@ const routes: RouteRecordRaw[] = [
     name: 'people',
     component: () => import('./features/people/PeopleView.vue'),
     meta: { title: 'People' },
+  },
+  {
+    path: '/people/new',
+    name: 'person-new',
+    component: () => import('./features/people/NewPersonView.vue'),
+    meta: { title: 'Add a person' },
+  },
+  {
+    path: '/people/import',
+    name: 'people-import',
+    component: () => import('./features/people/ImportPeopleView.vue'),
+    meta: { title: 'Import people' },
+  },
+  {
+    path: '/people/:id',
+    name: 'person',
+    component: () => import('./features/people/PersonView.vue'),
+    props: true,
+    meta: { title: 'Person' },
+  },
+  {
+    path: '/teams',
+    name: 'teams',
+    component: () => import('./features/people/TeamsView.vue'),
+    meta: { title: 'Teams' },
+  },
+  {
+    path: '/set-password',
+    name: 'set-password',
+    component: () => import('./features/session/SetPasswordView.vue'),
+    meta: { title: 'Set your password', public: true },
   },
   {
     path: '/outstanding',

@@ -9,7 +9,9 @@ import { registerStatic } from './http/static'
 import { authRoutes } from './routes/auth'
 import { sessionRoutes } from './routes/sessions'
 import { peopleRoutes } from './routes/people'
+import { teamRoutes } from './routes/teams'
 import { planImportRoutes } from './routes/plan-import'
+import { planLifecycleRoutes } from './routes/plan-lifecycle'
 import { oidcRoutes } from './routes/oidc'
 import type { SignInSettings } from './auth/oidc-settings'
 import { healthRoutes } from './routes/health'
@@ -68,7 +70,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(surveyRoutes(db))
       await api.register(sessionRoutes(db))
       await api.register(peopleRoutes(db))
+      await api.register(teamRoutes(db))
       await api.register(planImportRoutes(db))
+      await api.register(planLifecycleRoutes(db))
     },
     { prefix: '/api' },
   )

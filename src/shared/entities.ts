@@ -10,6 +10,7 @@ import {
   progressUpdateSchema,
 } from './delivery-records'
 import {
+  carriedFrom,
   documentControlSchema,
   leadSchema,
   measureSchema,
@@ -94,6 +95,7 @@ export const planSchema = z.object({
   sourceNote: text.nullable(),
   /** Completing an action or milestone needs its lead's or a plan admin's sign-off (src/shared/sign-off.ts); absent is false. */
   signOffRequired: z.boolean().optional(),
+  ...carriedFrom,
 })
 
 /** Outcome and rationale only where the document gives them. */
@@ -110,6 +112,7 @@ export const themeSchema = z.object({
   outcomeIds: z.array(id),
   recommendationIds: z.array(id),
   ...provenance,
+  ...carriedFrom,
   archivedAt,
   position,
 })
@@ -170,6 +173,7 @@ export const actionSchema = z.object({
   ...statusBookkeeping,
   ...signOff,
   ...provenance,
+  ...carriedFrom,
   archivedAt,
   position,
 })
@@ -187,6 +191,7 @@ export const milestoneSchema = z.object({
   ...statusBookkeeping,
   ...signOff,
   ...provenance,
+  ...carriedFrom,
   archivedAt,
   position,
 })

@@ -15,6 +15,13 @@ export type Lead = z.infer<typeof leadSchema>
 /** Where in the source document a record came from, and a note where the source is unclear. */
 export const provenance = { source: text.nullable(), sourceNote: text.nullable() }
 
+/**
+ * The record of the plan's earlier version this one was carried over from by the annual
+ * refresh (src/server/plans/lifecycle/refresh.ts): how "What changed" pairs two versions' records.
+ * Absent on records kept before it.
+ */
+export const carriedFrom = { carriedFromId: id.nullable().optional() }
+
 export const documentBoardRoles = ['owns', 'approves', 'scrutinises', 'monitors', 'challenges'] as const
 export const documentControlSchema = z.object({
   author: text.optional(),
@@ -26,6 +33,8 @@ export const documentControlSchema = z.object({
       date: isoDate.optional(),
       dateText: text.optional(),
       approvedBy: text.optional(),
+      /** The plan admin who recorded the approval in the app (plan.lifecycle). */
+      approverPersonId: id.optional(),
       note: text.optional(),
     }),
   ),
@@ -60,6 +69,7 @@ export const recommendationSchema = z.object({
   text: text.nullable(),
   owner: text.nullable(),
   ...provenance,
+  ...carriedFrom,
   archivedAt,
   position,
 })
@@ -91,6 +101,7 @@ export const sectionSchema = z.object({
   items: z.array(z.object({ title: text.optional(), text, points: z.array(text) })),
   table: sectionTableSchema.nullable(),
   ...provenance,
+  ...carriedFrom,
   position,
 })
 
@@ -128,6 +139,7 @@ export const measureSchema = z.object({
   /** How far short of its target, in per cent of the target, a figure is amber rather than red. */
   tolerancePercent: finiteNumber().min(0).max(100),
   ...provenance,
+  ...carriedFrom,
   archivedAt,
   themeIds: z.array(id),
   actionIds: z.array(id),
@@ -172,6 +184,7 @@ export const riskSchema = z.object({
   themeIds: z.array(id),
   actionIds: z.array(id),
   ...provenance,
+  ...carriedFrom,
   archivedAt,
   position,
 })

@@ -16,6 +16,7 @@ import { benchPageHeights } from './page-heights'
 import { benchPullAndQueries } from './pull-and-queries'
 import { benchFirstSync } from './first-sync'
 import { benchPlanImport } from './plan-import'
+import { benchPlanRefresh } from './plan-refresh'
 import { benchClientPush } from './push-client'
 import { benchPlanEditing } from './plan-editing'
 import { benchServerApplyRate } from './push-server'
@@ -123,6 +124,7 @@ await run('page heights', 5 * 60_000, () =>
 )
 await run('pull and queries', 4 * 60_000, () => benchPullAndQueries())
 await run('plan import', 2 * 60_000, () => benchPlanImport())
+await run('plan refresh', 2 * 60_000, () => benchPlanRefresh())
 await run('first sync', 3 * 60_000, () => benchFirstSync())
 await run('client push', 2 * 60_000, () => benchClientPush())
 await run('plan editing', 2 * 60_000, () => benchPlanEditing())

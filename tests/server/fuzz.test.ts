@@ -229,6 +229,25 @@ const endpoints: Endpoint[] = [
         .map(([body, as]) => ({ method: 'POST' as const, url: '/api/auth/sign-in', as, ...body })),
   },
   {
+    name: 'POST /auth/set-password',
+    runs: 30,
+    recordsRefusals: true,
+    endsSessions: true,
+    request: () =>
+      fc
+        .tuple(
+          bodyOf(
+            record({
+              email: field(fc.constantFrom('manager@demo.local', 'nobody@demo.local')),
+              code: field(fc.constantFrom('not-a-code', '')),
+              password: field(fc.constantFrom('a long enough password', 'short')),
+            }),
+          ),
+          anyone,
+        )
+        .map(([body, as]) => ({ method: 'POST' as const, url: '/api/auth/set-password', as, ...body })),
+  },
+  {
     name: 'POST /auth/sign-out',
     runs: 20,
     request: () =>
@@ -304,6 +323,138 @@ const endpoints: Endpoint[] = [
           anyone,
         )
         .map(([id, body, as]) => ({ method: 'POST' as const, url: `/api/people/${id}/sessions/end`, as, ...body })),
+  },
+  {
+    name: 'GET /teams',
+    runs: 15,
+    request: () =>
+      fc.record({ method: fc.constant('GET'), url: junkQuery.map((q) => `/api/teams${queryOf(q)}`), as: importer }),
+  },
+  {
+    name: 'POST /teams',
+    runs: 30,
+    request: ({ world }) =>
+      fc
+        .tuple(
+          bodyOf(
+            record({
+              name: field(fc.constantFrom('Fuzz team', ' ')),
+              areaId: idParam(() => world.areas),
+              service: field(fc.constant('Fuzz')),
+            }),
+          ),
+          importer,
+        )
+        .map(([body, as]) => ({ method: 'POST' as const, url: '/api/teams', as, ...body })),
+  },
+  {
+    name: 'POST /people',
+    runs: 40,
+    request: ({ world }) =>
+      fc
+        .tuple(
+          bodyOf(
+            record({
+              name: field(fc.constant('Fuzz person')),
+              jobTitle: field(fc.constant('Worker')),
+              email: field(fc.constantFrom('fuzz.person@demo.local', 'admin@demo.local', 'not an email')),
+              role: field(fc.constantFrom('practitioner', 'admin')),
+              teamIds: field(
+                fc.array(
+                  oneOf(() => world.teams),
+                  { maxLength: 2 },
+                ),
+              ),
+              managesTeamIds: field(fc.array(freshId, { maxLength: 1 })),
+            }),
+          ),
+          importer,
+        )
+        .map(([body, as]) => ({ method: 'POST' as const, url: '/api/people', as, ...body })),
+  },
+  ...['/people/import/preview', '/people/import'].map((path) => ({
+    name: `POST ${path}`,
+    runs: 30,
+    request: () =>
+      fc
+        .tuple(
+          bodyOf(
+            record({
+              csv: field(
+                fc.oneof(
+                  fc.constantFrom(
+                    'Name,Job title,Email,Role,Teams,Manages teams\nFuzz,Worker,fuzz.csv@demo.local,viewer,,',
+                    'Name\n"',
+                  ),
+                  nastyString,
+                ),
+              ),
+            }),
+          ),
+          importer,
+        )
+        .map(([body, as]) => ({ method: 'POST' as const, url: `/api${path}`, as, ...body })),
+  })),
+  {
+    name: 'GET /people/:id',
+    runs: 20,
+    request: ({ world }) =>
+      fc
+        .tuple(
+          idParam(() => world.people),
+          importer,
+        )
+        .map(([id, as]) => ({ method: 'GET' as const, url: `/api/people/${id}`, as })),
+  },
+  // Never a real person's id: changing, deactivating or issuing codes to the people this suite signs in as would end its run.
+  {
+    name: 'PUT /people/:id',
+    runs: 25,
+    request: ({ world }) =>
+      fc
+        .tuple(
+          idParam(() => []),
+          bodyOf(
+            record({
+              name: field(fc.constant('Moved')),
+              jobTitle: field(fc.constant('Worker')),
+              role: field(fc.constant('viewer')),
+              teamIds: field(
+                fc.array(
+                  oneOf(() => world.teams),
+                  { maxLength: 2 },
+                ),
+              ),
+              managesTeamIds: field(fc.constant([])),
+            }),
+          ),
+          importer,
+        )
+        .map(([id, body, as]) => ({ method: 'PUT' as const, url: `/api/people/${id}`, as, ...body })),
+  },
+  ...['code', 'deactivate'].map((action) => ({
+    name: `POST /people/:id/${action}`,
+    runs: 20,
+    request: () =>
+      fc
+        .tuple(
+          idParam(() => []),
+          bodyOf(junk),
+          importer,
+        )
+        .map(([id, body, as]) => ({ method: 'POST' as const, url: `/api/people/${id}/${action}`, as, ...body })),
+  })),
+  {
+    name: 'POST /plans/:id/refresh',
+    runs: 20,
+    request: ({ world }) =>
+      fc
+        .tuple(
+          idParam(() => world.draftPlans),
+          bodyOf(junk),
+          importer,
+        )
+        .map(([id, body, as]) => ({ method: 'POST' as const, url: `/api/plans/${id}/refresh`, as, ...body })),
   },
   {
     name: 'GET /sync/pull',

@@ -19,6 +19,7 @@ const directory = {
   'entra-practitioner': { preferred_username: 'practitioner@demo.local' },
   stranger: { email: 'stranger@elsewhere.example', email_verified: true },
   unverified: { email: 'admin@demo.local', email_verified: false },
+  leaver: { email: 'viewer@demo.local', email_verified: true },
 }
 
 async function listeningApp(
@@ -167,6 +168,21 @@ describe.each(backends)('sign-in with the identity provider on %s', (backend) =>
     expect(browser.cookie(origin, 'gt_session')).toBeUndefined()
     expect((await sessionOf(browser)).status).toBe(401)
     expect(await db.query('select count(*)::int as n from accounts')).toEqual(accounts)
+  })
+
+  it('refuses a deactivated person, and says so', async () => {
+    const [viewer] = await db.query<{ person_id: string }>(
+      "select person_id from accounts where email = 'viewer@demo.local'",
+    )
+    await db.query('insert into person_deactivations (person_id) values ($1)', [viewer!.person_id])
+    try {
+      const browser = cookieBrowser()
+      const page = await browser.request(await logInAtProvider(browser, 'leaver'))
+      expectPage(page, 403, 'The account for viewer@demo.local in Golden Thread has been deactivated.')
+      expect(browser.cookie(origin, 'gt_session')).toBeUndefined()
+    } finally {
+      await db.query('delete from person_deactivations where person_id = $1', [viewer!.person_id])
+    }
   })
 
   it('does not take an email the provider marks unverified', async () => {

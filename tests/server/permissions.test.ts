@@ -36,6 +36,8 @@ type DeliveryKind = Exclude<
   // Reminders and sign-off: reminders-and-sign-off.test.ts.
   | `reminder.${string}`
   | `signoff.${string}`
+  // A plan's lifecycle: plan-lifecycle.test.ts.
+  | `plan.${string}`
 >
 type Expected = 'applied' | 'refused' | 403
 

@@ -14,6 +14,8 @@ export interface FuzzWorld {
   people: string[]
   measures: string[]
   risks: string[]
+  /** Draft plans made for the fuzz, for lifecycle steps to move on (never the demo's, which the rest needs editable). */
+  draftPlans: string[]
   /** One sent to each person the fuzz signs in as. */
   reminders: string[]
   /** Complete actions in a plan that asks for sign-off, not signed off when the world was made. */
@@ -176,6 +178,18 @@ function dataOf(world: FuzzWorld): { [K in MutationKind]: fc.Arbitrary<unknown> 
         entityId: field(fc.oneof(pick('awaitingSignOff'), id('actions'))),
       }),
       record({ entity: field(fc.constant('milestone')), entityId: id('milestones') }),
+    ),
+    'plan.lifecycle': fc.oneof(
+      record({
+        planId: field(fc.oneof(pick('draftPlans'), freshId)),
+        step: field(fc.constant('approve')),
+        board: field(fc.constantFrom('Children’s Services Board', '')),
+        approvedOn: field(fc.constantFrom('2026-11-30', '2026-02-30')),
+      }),
+      record({
+        planId: field(fc.oneof(pick('draftPlans'), freshId)),
+        step: field(fc.constantFrom('supersede', 'archive')),
+      }),
     ),
     'record.archive': record({
       type: field(fc.constantFrom('milestone', 'action')),

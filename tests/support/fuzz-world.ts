@@ -89,6 +89,13 @@ export async function loadFuzzWorld(
     id: crypto.randomUUID(),
     fields: { planId: plan!.id, description: 'Caseloads above the agreed maximum', position: 0 },
   })
+  // Draft plans of its own for lifecycle steps: approving, superseding or archiving a demo plan would make it read-only.
+  const draftPlans: string[] = []
+  for (const title of ['Fuzz plan A', 'Fuzz plan B', 'Fuzz plan C']) {
+    const id = crypto.randomUUID()
+    await adminMakes('record.create', { type: 'plan', id, fields: { title, kind: 'service-plan', versionLabel: '1' } })
+    draftPlans.push(id)
+  }
   // Work completed before its plan came to ask for sign-off awaits it: for sign-offs to sign off.
   const [done] = await db.query<{ ids: string[] }>(
     'select array_agg(id order by id) as ids from (select id from actions where plan_id = $1 order by id limit 3) a',
@@ -118,6 +125,7 @@ export async function loadFuzzWorld(
     people: await ids('people'),
     measures: await ids('measures'),
     risks: await ids('risks'),
+    draftPlans,
     reminders,
     awaitingSignOff: done!.ids,
     values: await ids('org_values'),

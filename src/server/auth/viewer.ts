@@ -24,7 +24,9 @@ export async function loadViewer(db: Database, personId: string): Promise<Viewer
   const rows = await db.query<{ data: Record<string, unknown>; org_id: string; email: string }>(
     `select to_jsonb(p) as data, p.org_id, a.email
        from people p join accounts a on a.person_id = p.id
-      where p.id = $1`,
+      where p.id = $1
+        -- A deactivated person is no one: no password, code or identity provider signs them in.
+        and not exists (select 1 from person_deactivations d where d.person_id = p.id)`,
     [personId],
   )
   const row = rows[0]

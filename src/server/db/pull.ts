@@ -2,6 +2,7 @@ import { entitySchemas, entityTypes, type EntityType } from '../../shared/entiti
 import { essentialTypes, type PullQuery, type PullResponse } from '../../shared/sync/protocol'
 import type { Queryable } from './database'
 import { tableOf } from './tables'
+import { notDraftUnlessAdmin } from './draft-plans'
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 const essential = new Set<EntityType>(essentialTypes)
@@ -14,6 +15,7 @@ export interface Reader {
 }
 
 // A reminder is between a plan admin and the person reminded: only they, and plan admins, receive it.
+// A draft plan and everything keyed to it reach plan admins only (draft-plans.ts).
 const visibleTo: Partial<Record<EntityType, string>> = { reminder: 'and (person_id = $6 or $7)' }
 const essentialList = `array[${essentialTypes.map((type) => `'${type}'`).join(', ')}]::text[]`
 
@@ -46,7 +48,8 @@ function pullSql(types: EntityType[], tombstones: string): string {
   const versions = types.map((type) => {
     const since = essential.has(type) ? '$4' : '$2'
     return `(select '${type}'::text as type, id, version, false as deleted
-        from ${tableOf[type]} where org_id = $1 and version > ${since} ${visibleTo[type] ?? ''} order by version limit $3)`
+        from ${tableOf[type]} t where org_id = $1 and version > ${since} ${visibleTo[type] ?? ''} ${notDraftUnlessAdmin(type)}
+        order by version limit $3)`
   })
   versions.push(`(select entity_type, entity_id, version, true from tombstones
         where org_id = $1 and version > least($2, $4) and ${tombstones} order by version limit $3)`)

@@ -12,6 +12,7 @@ import { liveUpload } from '../attachments/uploads'
 import { byIds } from './batch-query'
 import { readWorkContext } from './work-context'
 import { readPlanRecords } from './plan-record-context'
+import { readEarlierVersions } from './lifecycle-context'
 
 const planRecordTables = editableTypes.map((type) => tableOf[type])
 
@@ -48,6 +49,7 @@ export async function loadContext(
 
   const { actions, milestones, scopes } = await readWorkContext(tx, orgId, ids)
   const planRecords = await readPlanRecords(tx, orgId, ids)
+  const earlierVersions = await readEarlierVersions(tx, orgId, mutations)
 
   const peopleRows = await byIds<{ id: string; team_ids: string[] }>(
     tx,
@@ -131,6 +133,7 @@ export async function loadContext(
   return {
     reminders: new Map(reminderRows.map((r) => [r.id, { personId: r.person_id, dismissedAt: r.dismissed_at }])),
     planRecords,
+    earlierVersions,
     areas: new Set(areaRows.map((r) => r.id)),
     measures: new Set(measureRows.map((r) => r.id)),
     surveys: new Map(

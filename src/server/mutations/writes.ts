@@ -11,9 +11,15 @@ import type { Decision, Write } from '../../shared/changes/decision'
 import { closeSurvey } from '../surveys/closing'
 import { recordParticipation } from '../surveys/participation'
 import { addResponse } from '../surveys/responses'
+import { republishPlan } from '../plans/lifecycle/republish'
 
+// A plan's republishing reserves its own, once it has counted the records.
 const versionsNeeded = (write: Write) =>
-  write.kind === 'publish-attachments' ? write.ids.length : write.kind === 'survey-response' ? 0 : 1
+  write.kind === 'publish-attachments'
+    ? write.ids.length
+    : write.kind === 'survey-response' || write.kind === 'republish-plan'
+      ? 0
+      : 1
 
 /** Carries out the decided writes of a push, with their history, in the push's transaction. */
 export async function write(
@@ -124,6 +130,8 @@ export async function write(
       // No person, device, mutation id or time goes with the answers, and nothing pairs them with who answered: see src/server/surveys/.
       await addResponse(tx, w.surveyId, w)
       await recordParticipation(tx, w.surveyId, [viewer.person.id])
+    } else if (w.kind === 'republish-plan') {
+      await republishPlan(tx, orgId, w.planId)
     } else if (w.kind === 'delete-assignment') {
       await tx.query('delete from assignments where id = $1 and org_id = $2', [w.id, orgId])
       await tx.query(

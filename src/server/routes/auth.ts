@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/database'
 import { signInSchema, type SessionInfo } from '../../shared/api'
 import { HttpError, parseInput } from '../http/errors'
-import { decoyHash, passwordMatches } from '../auth/passwords'
+import { decoyHash, hashPassword, passwordMatches } from '../auth/passwords'
+import { setPasswordSchema } from '../../shared/people-admin'
+import { redeemCode } from '../people/password-codes'
+import { isDeactivated } from '../people/deactivation'
 import { forgetOldSignInAttempts, reserveSignInAttempt, signInSucceeded } from '../auth/rate-limit'
 import { deleteSession, sessionCookie } from '../auth/sessions'
 import { issueSession } from '../auth/issue-session'
@@ -45,6 +48,15 @@ export function authRoutes(db: Database, options: { secureCookies: boolean; pass
       const account = rows[0]
       const matches = await passwordMatches(account?.password_hash ?? decoyHash, password)
       const viewer = account && matches ? await loadViewer(db, account.person_id) : undefined
+      // Said only to someone who knew the password: to anyone else a deactivated account is like none.
+      if (account && matches && (await isDeactivated(db, account.person_id))) {
+        await forgetOldSignInAttempts(db)
+        throw new HttpError(
+          403,
+          'deactivated',
+          'This account has been deactivated. Ask your plan admin if this is a mistake.',
+        )
+      }
       if (!viewer) {
         // The attempt was counted before the check; only old counters are left to tidy.
         await forgetOldSignInAttempts(db)
@@ -52,6 +64,34 @@ export function authRoutes(db: Database, options: { secureCookies: boolean; pass
       }
       await signInSucceeded(db, email, request.ip)
       await issueSession(db, request, reply, viewer.person.id, options)
+      return sessionInfo(db, viewer)
+    })
+
+    // A new person's first password, or a forgotten one, with the one-time code a plan admin gave them.
+    // Guesses are throttled as sign-ins are, by the email they name.
+    app.post('/auth/set-password', async (request, reply) => {
+      const { email, code, password } = parseInput(setPasswordSchema, request.body)
+      const throttled = await reserveSignInAttempt(db, email, request.ip)
+      if (throttled) {
+        reply.header('retry-after', String(throttled.retryAfterSeconds))
+        throw new HttpError(429, 'too_many_attempts', throttled.message)
+      }
+      const personId = await redeemCode(db, email, code)
+      const viewer = personId ? await loadViewer(db, personId) : undefined
+      if (!personId || !viewer) {
+        await forgetOldSignInAttempts(db)
+        throw new HttpError(
+          400,
+          'wrong_code',
+          'That code does not work for this email. It may have been used, have expired, or been replaced: ask your plan admin for a new one.',
+        )
+      }
+      await db.query('update accounts set password_hash = $2 where person_id = $1', [
+        personId,
+        await hashPassword(password),
+      ])
+      await signInSucceeded(db, email, request.ip)
+      await issueSession(db, request, reply, personId, options)
       return sessionInfo(db, viewer)
     })
 

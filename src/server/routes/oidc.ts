@@ -9,6 +9,7 @@ import { emailFromClaims } from '../auth/oidc-email'
 import { loginLifetimeSeconds, newBrowserToken, saveLogin, takeLogin } from '../auth/oidc-logins'
 import { signInProblemPage } from '../auth/oidc-pages'
 import type { SignInSettings } from '../auth/oidc-settings'
+import { isDeactivated } from '../people/deactivation'
 
 const browserCookie = 'gt_oidc'
 const cookiePath = '/api/auth/oidc'
@@ -123,6 +124,16 @@ export function oidcRoutes(db: Database, settings: SignInSettings, cookies: Cook
             403,
             'No account in Golden Thread',
             `There is no account for ${email} in Golden Thread. Ask your plan admin to add you.`,
+          ),
+        )
+      }
+      if (await isDeactivated(db, personId)) {
+        return showProblem(
+          reply,
+          new SignInProblem(
+            403,
+            'Account deactivated',
+            `The account for ${email} in Golden Thread has been deactivated. Ask your plan admin if this is a mistake.`,
           ),
         )
       }

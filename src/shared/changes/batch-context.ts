@@ -84,4 +84,6 @@ export interface BatchContext {
   planRecords: Map<string, TargetRecord>
   /** Reminders the batch dismisses: whom each is for, and whether it is dismissed already (or earlier in the batch). */
   reminders?: Map<string, { personId: string; dismissedAt: string | null }>
+  /** For each plan the batch approves, the plans it was carried from, nearest first, each with its status (locked). */
+  earlierVersions?: Map<string, { id: string; status: string }[]>
 }

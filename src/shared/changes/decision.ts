@@ -34,6 +34,8 @@ export type Write =
     }
   | { kind: 'publish-attachments'; evidenceId: string; ids: string[] }
   | { kind: 'delete-assignment'; id: string }
+  /** Every record keyed to a plan that has left draft, given a new version so every device receives it. */
+  | { kind: 'republish-plan'; planId: string }
 
 /** The history row a change leaves (who, which device and when are added by the server). */
 export interface HistoryDraft {

@@ -4,6 +4,7 @@ import { assignmentAdd } from './kinds/assignment-add'
 import { assignmentRemove } from './kinds/assignment-remove'
 import { evidenceAdd } from './kinds/evidence-add'
 import { measureActual } from './kinds/measure-actual'
+import { planLifecycle } from './kinds/plan-lifecycle'
 import { progressPost } from './kinds/progress-post'
 import { riskAssess } from './kinds/risk-assess'
 import { recordArchive } from './kinds/record-archive'
@@ -37,6 +38,7 @@ const changes: { [K in MutationKind]: ChangeDefinition<DataOf<K>> } = {
   'reminder.send': reminderSend,
   'reminder.dismiss': reminderDismiss,
   'signoff.give': signoffGive,
+  'plan.lifecycle': planLifecycle,
 }
 
 /**

@@ -45,13 +45,15 @@ const notEdited = [
   // Given by its own change (signoff.give), with who gave it in the history.
   'signedOffBy',
   'signedOffAt',
-  'actuals',
-  'likelihood',
-  'impact',
-  'residualLikelihood',
-  'residualImpact',
-  'assessments',
+  // Set once, by the annual refresh: what pairs two versions of a plan.
+  'carriedFromId',
 ] as const
+
+/** A measure's figures and a risk's ratings (an action's `impact` is its plan's words, and is edited). */
+const recordedByOwnChange: Partial<Record<EditableType, readonly string[]>> = {
+  measure: ['actuals'],
+  risk: ['likelihood', 'impact', 'residualLikelihood', 'residualImpact', 'assessments'],
+}
 
 /** Fields fixed when a record is made: what it belongs to. */
 export const parentFields: Record<EditableType, readonly string[]> = {
@@ -73,7 +75,9 @@ const shapeOf = (type: EditableType): Shape => entitySchemas[type].shape as Shap
 /** The fields an edit of a record of this type may set, each checked by the record's schema. */
 export function editedFieldsSchema(type: EditableType) {
   const shape = shapeOf(type)
-  const omitted = [...notEdited, ...parentFields[type]].filter((key) => key in shape)
+  const omitted = [...notEdited, ...(recordedByOwnChange[type] ?? []), ...parentFields[type]].filter(
+    (key) => key in shape,
+  )
   // One schema of the union at a time, so the type says only that it is an object of fields.
   const schema = entitySchemas[type] as unknown as z.ZodObject<Shape>
   return schema

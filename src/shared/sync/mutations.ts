@@ -4,6 +4,7 @@ import { assignmentAddSchema } from '../changes/kinds/assignment-add'
 import { assignmentRemoveSchema } from '../changes/kinds/assignment-remove'
 import { evidenceAddSchema } from '../changes/kinds/evidence-add'
 import { measureActualSchema } from '../changes/kinds/measure-actual'
+import { planLifecycleSchema } from '../changes/kinds/plan-lifecycle'
 import { progressPostSchema } from '../changes/kinds/progress-post'
 import { riskAssessSchema } from '../changes/kinds/risk-assess'
 import { recordArchiveSchema } from '../changes/kinds/record-archive'
@@ -36,6 +37,7 @@ export const mutationSchema = z.discriminatedUnion('kind', [
   reminderSendSchema,
   reminderDismissSchema,
   signoffGiveSchema,
+  planLifecycleSchema,
 ])
 export type Mutation = z.infer<typeof mutationSchema>
 export type MutationKind = Mutation['kind']

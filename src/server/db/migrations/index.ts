@@ -12,6 +12,8 @@ import planEditing from './0012-plan-editing'
 import remindersAndSignOff from './0014-reminders-and-sign-off'
 import measureMonitoring from './0015-measure-monitoring'
 import riskRegister from './0016-risk-register'
+import peopleAdmin from './0017-people-admin'
+import planLifecycle from './0018-plan-lifecycle'
 
 /** Applied in order, each once; append new migrations, never edit an applied one. */
 export const migrations: { name: string; sql: string }[] = [
@@ -29,4 +31,6 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0014-reminders-and-sign-off', sql: remindersAndSignOff },
   { name: '0015-measure-monitoring', sql: measureMonitoring },
   { name: '0016-risk-register', sql: riskRegister },
+  { name: '0017-people-admin', sql: peopleAdmin },
+  { name: '0018-plan-lifecycle', sql: planLifecycle },
 ]

@@ -1,0 +1,42 @@
+import type { RouteLocationNamedRaw } from 'vue-router'
+import type { EditableType } from '../../../shared/plans/editable-records'
+import type { EditScreen } from './queries'
+
+/**
+ * Where a record is read after it is saved (`own`), or where its lists are after it is
+ * archived (`parent`). Measures and risks are read on their plan's page.
+ */
+export function pageOf(
+  type: EditableType,
+  id: string,
+  screen: Pick<EditScreen, 'plan' | 'actionId'>,
+  which: 'own' | 'parent' = 'own',
+): RouteLocationNamedRaw {
+  const plan = screen.plan ? { name: 'plan', params: { id: screen.plan.id } } : { name: 'plans' }
+  if (which === 'parent')
+    return type === 'milestone' && screen.actionId ? { name: 'action', params: { id: screen.actionId } } : plan
+  switch (type) {
+    case 'plan':
+      return { name: 'plan', params: { id } }
+    case 'action':
+      return { name: 'action', params: { id } }
+    case 'milestone':
+    case 'theme':
+    case 'outcome':
+    case 'recommendation':
+      return { name: type, params: { id } }
+    default:
+      return plan
+  }
+}
+
+/** The address of the form for a record, or for a new one in a plan or project. */
+export const editPageOf = (type: EditableType, id: string): RouteLocationNamedRaw => ({
+  name: 'edit-record',
+  params: { type, id },
+})
+export const addPageOf = (type: EditableType, parentId?: string): RouteLocationNamedRaw => ({
+  name: 'add-record',
+  params: { type },
+  query: parentId ? { in: parentId } : {},
+})
