@@ -75,6 +75,13 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { title: 'Plan' },
   },
+  {
+    path: '/plans/:id/changes',
+    name: 'plan-changes',
+    component: () => import('./features/plan-lifecycle/VersionDiffView.vue'),
+    props: true,
+    meta: { title: 'What changed' },
+  },
   // The address of the days of one plan: the plan asked for, the one current plan, or the list.
   {
     path: '/plan',

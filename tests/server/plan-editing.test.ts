@@ -98,7 +98,7 @@ describe.each(backends)('editing the plan in the app, on %s', (backend) => {
     )
     expect(reply.results.map((r) => r.outcome)).toEqual(['refused', 'refused', 'refused'])
     expect(reply.results[0]!.reason).toContain('A new theme needs its title.')
-    expect(reply.results[1]!.reason).toBe('The action’s theme names a theme that is not in this plan.')
+    expect(reply.results[1]!.reason).toBe('The project’s theme names a theme that is not in this plan.')
     expect(reply.results[2]!.reason).toBe('The theme’s plan names a plan that is not in your organisation.')
     expect(await server.db.query('select count(*)::int as n from themes')).toEqual(before)
   })
@@ -116,7 +116,7 @@ describe.each(backends)('editing the plan in the app, on %s', (backend) => {
       edit('action', k9, { leadTeamId: randomUUID() }),
     )
     expect(reply.results.map((r) => r.outcome)).toEqual(Array(6).fill('refused'))
-    expect(reply.results[5]!.reason).toBe('The action’s lead team names a team that is not in your organisation.')
+    expect(reply.results[5]!.reason).toBe('The project’s lead team names a team that is not in your organisation.')
     expect(await row('actions', k9)).toEqual(before)
   })
 
@@ -235,7 +235,7 @@ describe.each(backends)('editing the plan in the app, on %s', (backend) => {
     expect((await row('actions', k3))!.archived_at).not.toBeNull()
     expect(await row('progress_updates', update.id)).toBeDefined()
     const editArchived = await push(admins, edit('action', k3, { title: 'Changed while archived' }))
-    expect(editArchived.results[0]!.reason).toBe('This action is archived. Restore it to edit it.')
+    expect(editArchived.results[0]!.reason).toBe('This project is archived. Restore it to edit it.')
     await push(admins, change('record.archive', { type: 'action', id: k3, archived: false }))
     expect((await row('actions', k3))!.archived_at).toBeNull()
     expect((await historyOf(k3)).map((h) => h.change).filter((c) => c.startsWith('record.'))).toEqual([

@@ -163,11 +163,11 @@ export const idsIn = (value: unknown): string[] =>
 /** A plan that has been superseded or archived is kept as it was: read-only, with its history and evidence. */
 export const readOnlyPlanStatuses: ReadonlySet<string> = new Set(['superseded', 'archived'])
 
-/** How a record type is named to a person. */
+/** How a record type is named to a person: an action is a project, as the app's screens call it. */
 export const typeWords: Record<EditableType, string> = {
   plan: 'plan',
   theme: 'theme',
-  action: 'action',
+  action: 'project',
   milestone: 'milestone',
   measure: 'measure',
   risk: 'risk',

@@ -3,6 +3,7 @@ import type { Plan } from '../../../shared/entities'
 import type { EditableType } from '../../../shared/plans/editable-records'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
+import { inPlan } from '../../db/archived'
 import type { Pickable } from './form-fields'
 
 export interface EditTarget {
@@ -28,7 +29,6 @@ export interface EditScreen {
 }
 
 const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label)
-const live = <T extends { archivedAt?: string | null }>(records: T[]) => records.filter((record) => !record.archivedAt)
 
 async function planIdOf(db: LocalDatabase, target: EditTarget, record: Record<string, unknown> | undefined) {
   if (target.type === 'plan') return target.id
@@ -61,15 +61,15 @@ export async function loadEditScreen(db: LocalDatabase, target: EditTarget): Pro
   const record = target.id ? await tableOf(db, target.type)?.get(target.id) : undefined
   const planId = await planIdOf(db, target, record)
   const plan = planId ? await db.plans.get(planId) : undefined
-  const inPlan = planId ? [planId] : []
+  const planIds = planId ? [planId] : []
   const [people, teams, areas, themes, actions, outcomes, recommendations] = await Promise.all([
     db.people.toArray(),
     db.teams.toArray(),
     db.areas.toArray(),
-    db.themes.where('planId').anyOf(inPlan).toArray(),
-    db.actions.where('planId').anyOf(inPlan).toArray(),
+    db.themes.where('planId').anyOf(planIds).toArray(),
+    db.actions.where('planId').anyOf(planIds).toArray(),
     db.outcomes.toArray(),
-    db.recommendations.where('planId').anyOf(inPlan).toArray(),
+    db.recommendations.where('planId').anyOf(planIds).toArray(),
   ])
   const actionId = target.type === 'milestone' ? String(record?.actionId ?? target.parentId) : undefined
   const siblings =
@@ -92,14 +92,14 @@ export async function loadEditScreen(db: LocalDatabase, target: EditTarget): Pro
       person: people.map((p) => ({ id: p.id, label: `${p.name}, ${p.jobTitle}` })).sort(byLabel),
       team: teams.map((t) => ({ id: t.id, label: t.name })).sort(byLabel),
       area: areas.map((a) => ({ id: a.id, label: a.name })).sort(byLabel),
-      theme: live(themes)
+      theme: inPlan(themes)
         .sort((a, b) => a.position - b.position)
         .map((t) => ({ id: t.id, label: t.code ? `${t.code} ${t.title}` : t.title })),
-      action: live(actions)
+      action: inPlan(actions)
         .sort((a, b) => a.position - b.position)
         .map((a) => ({ id: a.id, label: [a.code, a.title ?? a.description].filter(Boolean).join(' ') })),
-      outcome: live(outcomes).map((o) => ({ id: o.id, label: o.code ? `${o.code} ${o.title}` : o.title })),
-      recommendation: live(recommendations)
+      outcome: inPlan(outcomes).map((o) => ({ id: o.id, label: o.code ? `${o.code} ${o.title}` : o.title })),
+      recommendation: inPlan(recommendations)
         .sort((a, b) => a.position - b.position)
         .map((r) => ({ id: r.id, label: `${r.number} ${r.text ?? r.sourceTitle}` })),
     },

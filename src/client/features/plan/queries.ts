@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
+import { inPlan } from '../../db/archived'
 import { byPosition, planShownTo, sortPlans } from './plan-order'
 
 export interface PlanListEntry {
@@ -77,11 +78,11 @@ export async function loadPlanPage(
       db.organisations.toCollection().first(),
       db.values.orderBy('position').toArray(),
       db.areas.orderBy('position').toArray(),
-      db.themes.where('planId').equals(id).toArray(),
-      db.actions.where('planId').equals(id).toArray(),
-      db.recommendations.where('planId').equals(id).toArray(),
-      db.risks.where('planId').equals(id).toArray(),
-      db.measures.where('planId').equals(id).toArray(),
+      db.themes.where('planId').equals(id).toArray().then(inPlan),
+      db.actions.where('planId').equals(id).toArray().then(inPlan),
+      db.recommendations.where('planId').equals(id).toArray().then(inPlan),
+      db.risks.where('planId').equals(id).toArray().then(inPlan),
+      db.measures.where('planId').equals(id).toArray().then(inPlan),
       db.sections.where('planId').equals(id).toArray(),
       db.plans.toArray(),
       db.outcomes.bulkGet(plan.servesOutcomeIds),

@@ -4,19 +4,16 @@ import type { Reminder } from '../../../shared/reminders'
 import { awaitingSignOff } from '../../../shared/sign-off'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
+import { inPlan } from '../../db/archived'
 import { needsUpdateOf, outstandingByPerson, quarterOfDay, type WorkSnapshot } from './needs-update'
 
 /** The work of the organisation's approved plans, and which of its actions have this quarter's update. */
 export async function loadWorkSnapshot(db: LocalDatabase, today: string): Promise<WorkSnapshot> {
   const plans = await db.plans.toArray()
   const current = plans.filter((plan) => plan.status === 'approved').map((plan) => plan.id)
-  const actions = current.length
-    ? (await db.actions.where('planId').anyOf(current).toArray()).filter((action) => !action.archivedAt)
-    : []
+  const actions = current.length ? inPlan(await db.actions.where('planId').anyOf(current).toArray()) : []
   const actionIds = actions.map((action) => action.id)
-  const milestones = actionIds.length
-    ? (await db.milestones.where('actionId').anyOf(actionIds).toArray()).filter((m) => !m.archivedAt)
-    : []
+  const milestones = actionIds.length ? inPlan(await db.milestones.where('actionId').anyOf(actionIds).toArray()) : []
   const { period } = quarterOfDay(today)
   // One read of every action's updates (kept as one row per action, see database.ts version 7).
   const groups = await db.updatesByAction.bulkGet(actionIds)
