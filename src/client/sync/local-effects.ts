@@ -4,23 +4,12 @@ import type { Mutation } from '../../shared/sync/mutations'
 import type { LocalDatabase } from '../db/database'
 import { deleteUpdates, putUpdates } from '../db/grouped'
 import { searchTextOf } from '../db/search-text'
+import { planTables } from '../db/plan-tables'
 import { withActual } from '../../shared/monitoring/measure-actuals'
 import { withAssessment } from '../../shared/changes/kinds/risk-assess'
 import type { EditableType } from '../../shared/plans/editable-records'
-import type { Table } from 'dexie'
 
-/** The device's table of each plan record type; themes, actions and milestones keep their search text beside them. */
-const planTables = (db: LocalDatabase): Record<EditableType, Table<Record<string, unknown>, string>> =>
-  ({
-    plan: db.plans,
-    theme: db.themes,
-    action: db.actions,
-    milestone: db.milestones,
-    measure: db.measures,
-    risk: db.risks,
-    recommendation: db.recommendations,
-    outcome: db.outcomes,
-  }) as unknown as Record<EditableType, Table<Record<string, unknown>, string>>
+// Themes, actions and milestones keep their search text beside them.
 const searchable = new Set<EditableType>(['theme', 'action', 'milestone'])
 const withSearchText = (type: EditableType, record: Record<string, unknown>) =>
   searchable.has(type) ? { ...record, searchText: searchTextOf(record) } : record

@@ -4,6 +4,7 @@ import type { EditableType } from '../../../shared/plans/editable-records'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
 import { inPlan } from '../../db/archived'
+import { planTables } from '../../db/plan-tables'
 import type { Pickable } from './form-fields'
 
 export interface EditTarget {
@@ -40,25 +41,11 @@ async function planIdOf(db: LocalDatabase, target: EditTarget, record: Record<st
   return record ? String(record.planId) : target.parentId
 }
 
-function tableOf(db: LocalDatabase, type: EditableType) {
-  const tables = {
-    plan: db.plans,
-    theme: db.themes,
-    action: db.actions,
-    milestone: db.milestones,
-    measure: db.measures,
-    risk: db.risks,
-    recommendation: db.recommendations,
-    outcome: db.outcomes,
-  }
-  // An address can name any type: one that is not a plan record's has no table.
-  return (tables as Partial<typeof tables>)[type] as unknown as
-    { get(id: string): Promise<Record<string, unknown> | undefined> } | undefined
-}
-
 /** The record, its plan and what its fields may name, read from the device. */
 export async function loadEditScreen(db: LocalDatabase, target: EditTarget): Promise<EditScreen> {
-  const record = target.id ? await tableOf(db, target.type)?.get(target.id) : undefined
+  // An address can name any type: one that is not a plan record's has no table.
+  const table = (planTables(db) as Partial<ReturnType<typeof planTables>>)[target.type]
+  const record = target.id ? await table?.get(target.id) : undefined
   const planId = await planIdOf(db, target, record)
   const plan = planId ? await db.plans.get(planId) : undefined
   const planIds = planId ? [planId] : []
