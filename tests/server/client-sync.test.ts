@@ -23,7 +23,9 @@ describe.each(backends)('a device syncing with the server on %s', (backend) => {
 
   beforeAll(async () => {
     app = await startApp({ db: await freshDatabase(backend) })
-    await addOtherOrganisation(app.db, 'viewer')
+    const other = await addOtherOrganisation(app.db, 'viewer')
+    // A viewer reads approved plans only: drafts reach plan admins' devices alone.
+    await app.db.query("update plans set status = 'approved' where org_id = $1", [other.orgId])
   })
   afterAll(() => app.stop())
 
