@@ -108,7 +108,8 @@ function dataOf(world: FuzzWorld): { [K in MutationKind]: fc.Arbitrary<unknown> 
       // A milestone picked at random is seldom the action's, so most evidence is the action's own.
       milestoneId: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: id('milestones'), weight: 1 }),
       note: field(words),
-      attachments: field(fc.array(attachment, { maxLength: 2 })),
+      // An upload is its uploader's and serves one evidence, so most picks of one are refused: half have none.
+      attachments: field(fc.oneof(fc.constant([]), fc.array(attachment, { minLength: 1, maxLength: 2 }))),
     }),
     'assignment.add': fc.oneof(...assignment),
     'assignment.remove': record({ id: id('assignments') }),
