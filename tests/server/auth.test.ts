@@ -190,7 +190,7 @@ describe.each(backends)('sign-in on %s', (backend) => {
     // Attempts reserved through the throttle itself, without the passwords that would follow.
     for (let start = 0; start < limit; start += 25) {
       const batch = Array.from({ length: 25 }, (_, i) =>
-        reserveSignInAttempt(server.db, email, `10.0.${(start + i) >> 8}.${(start + i) & 255}`),
+        reserveSignInAttempt(server.db, email, `10.0.${(start + i) >> 8}.${(start + i) & 255}`, 'password'),
       )
       expect(await Promise.all(batch)).toEqual(Array(25).fill(undefined))
     }

@@ -170,6 +170,17 @@ describe.each(backends)('people and teams on %s', (backend) => {
     const right = await setPassword(target.email, issued.code)
     expect(right.statusCode).toBe(429)
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(0)
+    expect(right.json().error.message).toContain('wrong one-time codes')
+  })
+
+  it('does not let someone guessing codes for an email make its owner wait to sign in', async () => {
+    const person = newcomer()
+    const { code } = await add(person)
+    expect((await setPassword(person.email, code.code)).statusCode).toBe(200)
+    const guesses = []
+    for (let i = 0; i < 4; i++) guesses.push((await setPassword(person.email, `guess-${i}`)).statusCode)
+    expect(guesses).toEqual([400, 400, 400, 429])
+    expect((await signIn(person.email, 'a long new password')).statusCode).toBe(200)
   })
 
   it('previews a CSV export and imports it whole, or refuses a bad file whole with every problem by row and column', async () => {

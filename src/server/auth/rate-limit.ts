@@ -24,8 +24,15 @@ interface Counter {
   maxWaitSeconds: number
   /** Attempts in a window after which no more are checked until it ends; null for none. */
   maxAttempts: number | null
-  refusal: (wait: string) => string
+  refusal: (wait: string, attempts: string) => string
 }
+
+/**
+ * What is being guessed. Each has counters of its own, so someone guessing a new person's
+ * one-time code cannot make the real person wait to sign in with their password, nor the other way.
+ */
+export type Guessed = 'password' | 'code'
+const attemptWords: Record<Guessed, string> = { password: 'failed sign-ins', code: 'wrong one-time codes' }
 
 export const signInCounters = {
   emailAtNetwork: {
@@ -34,7 +41,7 @@ export const signInCounters = {
     freeAttempts: 3,
     maxWaitSeconds: 5 * 60,
     maxAttempts: null,
-    refusal: (wait) => `Too many failed sign-ins for this email address. Wait ${wait} and try again.`,
+    refusal: (wait, attempts) => `Too many ${attempts} for this email address. Wait ${wait} and try again.`,
   },
   network: {
     scope: 'network',
@@ -42,7 +49,7 @@ export const signInCounters = {
     freeAttempts: 100,
     maxWaitSeconds: 0,
     maxAttempts: 100,
-    refusal: (wait) => `Too many failed sign-ins from this network. Wait ${wait} and try again.`,
+    refusal: (wait, attempts) => `Too many ${attempts} from this network. Wait ${wait} and try again.`,
   },
   email: {
     scope: 'email',
@@ -50,8 +57,8 @@ export const signInCounters = {
     freeAttempts: 1000,
     maxWaitSeconds: 0,
     maxAttempts: 1000,
-    refusal: (wait) =>
-      `This account has had too many failed sign-ins from many places. Wait ${wait} and try again, or ask your plan admin.`,
+    refusal: (wait, attempts) =>
+      `This account has had too many ${attempts} from many places. Wait ${wait} and try again, or ask your plan admin.`,
   },
 } satisfies Record<string, Counter>
 
@@ -60,9 +67,11 @@ const longestWindowSeconds = Math.max(...Object.values(signInCounters).map((coun
 // Keys are hashes: the table never holds what someone typed into the email field.
 const hashed = (value: string) => createHash('sha256').update(value).digest('base64url')
 
-function keysFor(email: string, ip: string): Record<keyof typeof signInCounters, string> {
+function keysFor(email: string, ip: string, guessed: Guessed): Record<keyof typeof signInCounters, string> {
   const network = networkOf(ip)
-  return { emailAtNetwork: hashed(`${email}\n${network}`), network: hashed(network), email: hashed(email) }
+  // Password keys are as they were before codes had their own, so counts in flight carry on.
+  const key = (value: string) => hashed(guessed === 'password' ? value : `${guessed}\n${value}`)
+  return { emailAtNetwork: key(`${email}\n${network}`), network: key(network), email: key(email) }
 }
 
 // Parameters of both statements: $1 scope, $2 key, $3 window, $4 max attempts, $5 free attempts, $6 max wait.
@@ -120,10 +129,11 @@ export async function reserveSignInAttempt(
   db: Database,
   email: string,
   ip: string,
+  guessed: Guessed,
 ): Promise<SignInThrottled | undefined> {
   try {
     await db.transaction(async (tx) => {
-      const keys = keysFor(email, ip)
+      const keys = keysFor(email, ip, guessed)
       for (const name of ['emailAtNetwork', 'network', 'email'] as const) {
         const counter: Counter = signInCounters[name]
         const key = keys[name]
@@ -131,7 +141,7 @@ export async function reserveSignInAttempt(
         const [row] = await tx.query<{ wait: number }>(secondsToWait, parameters(counter, key))
         const wait = Math.max(1, row?.wait ?? 1)
         // Thrown to roll back what the counters before this one recorded.
-        throw new SignInThrottled(wait, counter.refusal(inWords(wait)))
+        throw new SignInThrottled(wait, counter.refusal(inWords(wait), attemptWords[guessed]))
       }
     })
     return undefined
@@ -142,8 +152,8 @@ export async function reserveSignInAttempt(
 }
 
 /** The person got in: their own guesses are forgiven, and this attempt counts against nobody. */
-export async function signInSucceeded(db: Queryable, email: string, ip: string): Promise<void> {
-  const keys = keysFor(email, ip)
+export async function signInSucceeded(db: Queryable, email: string, ip: string, guessed: Guessed): Promise<void> {
+  const keys = keysFor(email, ip, guessed)
   await db.query('delete from sign_in_attempts where scope = $1 and key = $2', [
     signInCounters.emailAtNetwork.scope,
     keys.emailAtNetwork,

@@ -36,7 +36,7 @@ export function authRoutes(db: Database, options: { secureCookies: boolean; pass
         )
       }
       const { email, password } = parseInput(signInSchema, request.body)
-      const throttled = await reserveSignInAttempt(db, email, request.ip)
+      const throttled = await reserveSignInAttempt(db, email, request.ip, 'password')
       if (throttled) {
         reply.header('retry-after', String(throttled.retryAfterSeconds))
         throw new HttpError(429, 'too_many_attempts', throttled.message)
@@ -62,16 +62,16 @@ export function authRoutes(db: Database, options: { secureCookies: boolean; pass
         await forgetOldSignInAttempts(db)
         throw new HttpError(401, 'wrong_credentials', 'That email and password do not match an account.')
       }
-      await signInSucceeded(db, email, request.ip)
+      await signInSucceeded(db, email, request.ip, 'password')
       await issueSession(db, request, reply, viewer.person.id, options)
       return sessionInfo(db, viewer)
     })
 
     // A new person's first password, or a forgotten one, with the one-time code a plan admin gave them.
-    // Guesses are throttled as sign-ins are, by the email they name.
+    // Guesses are throttled as sign-ins are, by the email they name, on counters of their own.
     app.post('/auth/set-password', async (request, reply) => {
       const { email, code, password } = parseInput(setPasswordSchema, request.body)
-      const throttled = await reserveSignInAttempt(db, email, request.ip)
+      const throttled = await reserveSignInAttempt(db, email, request.ip, 'code')
       if (throttled) {
         reply.header('retry-after', String(throttled.retryAfterSeconds))
         throw new HttpError(429, 'too_many_attempts', throttled.message)
@@ -90,7 +90,7 @@ export function authRoutes(db: Database, options: { secureCookies: boolean; pass
         personId,
         await hashPassword(password),
       ])
-      await signInSucceeded(db, email, request.ip)
+      await signInSucceeded(db, email, request.ip, 'code')
       await issueSession(db, request, reply, personId, options)
       return sessionInfo(db, viewer)
     })
