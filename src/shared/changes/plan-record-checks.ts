@@ -108,3 +108,30 @@ export function actionIdOf(type: EditableType, id: string, record: Record<string
   if (type === 'milestone') return (record.actionId as string | undefined) ?? null
   return null
 }
+
+/** What a figure or a rating says when it cannot be recorded: the record's words for each reason. */
+interface RecordingRefusals {
+  missing: string
+  notAllowed: string
+  archived: string
+}
+
+/**
+ * The measure or risk a figure or rating is for, found in the batch and checked as each of
+ * those changes checks it: in the organisation, this person may record it, its plan still
+ * open, not archived. Answers why not where it may not.
+ */
+export function recordedRecord<T>(
+  context: BatchContext,
+  id: string,
+  type: 'measure' | 'risk',
+  mayRecord: (record: T) => boolean,
+  refusals: RecordingRefusals,
+): { target: TargetRecord; record: T } | { refusal: string } {
+  const target = context.planRecords.get(id)
+  if (!target || target.type !== type) return { refusal: refusals.missing }
+  const record = target.record as unknown as T
+  if (!mayRecord(record)) return { refusal: refusals.notAllowed }
+  const problem = readOnlyRefusal(target.planStatus) ?? (target.record.archivedAt ? refusals.archived : undefined)
+  return problem ? { refusal: problem } : { target, record }
+}

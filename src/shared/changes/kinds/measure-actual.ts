@@ -8,7 +8,7 @@ import { incomingWins } from '../../sync/status-rule'
 import type { ChangeDefinition } from '../definition'
 import { refuse } from '../decision'
 import { envelope, id } from '../envelope'
-import { readOnlyRefusal } from '../plan-record-checks'
+import { recordedRecord } from '../plan-record-checks'
 
 /** A figure for one period of a measure, recorded by its owner or a plan admin, offline like any change. */
 export const measureActualSchema = z.object({
@@ -40,14 +40,13 @@ export const measureActual: ChangeDefinition<Data> = {
     refs.editedRecordIds.add(data.measureId)
   },
   decide(data, { who, context, madeAt, mutationId }) {
-    const target = context.planRecords.get(data.measureId)
-    if (!target || target.type !== 'measure') return refuse('This measure is not in your organisation’s plans.')
-    const measure = target.record as unknown as Measure
-    if (!canRecordFigures(who, measure))
-      return refuse('Only the measure’s owner or a plan admin can record its figures.')
-    const readOnly = readOnlyRefusal(target.planStatus)
-    if (readOnly) return refuse(readOnly)
-    if (measure.archivedAt) return refuse('This measure is archived. Restore it to record its figures.')
+    const found = recordedRecord<Measure>(context, data.measureId, 'measure', (m) => canRecordFigures(who, m), {
+      missing: 'This measure is not in your organisation’s plans.',
+      notAllowed: 'Only the measure’s owner or a plan admin can record its figures.',
+      archived: 'This measure is archived. Restore it to record its figures.',
+    })
+    if ('refusal' in found) return refuse(found.refusal)
+    const { target, record: measure } = found
     const previous = measure.actuals.find((actual) => actual.period === data.period)
     const history = {
       actionId: null,

@@ -7,7 +7,7 @@ import { incomingWins } from '../../sync/status-rule'
 import type { ChangeDefinition } from '../definition'
 import { refuse } from '../decision'
 import { envelope, id } from '../envelope'
-import { readOnlyRefusal } from '../plan-record-checks'
+import { recordedRecord } from '../plan-record-checks'
 
 /** Rating a risk this quarter, by the person who rates it or a plan admin, offline like any change. */
 export const riskAssessSchema = z.object({
@@ -51,14 +51,13 @@ export const riskAssess: ChangeDefinition<Data> = {
     refs.editedRecordIds.add(data.riskId)
   },
   decide(data, { who, context, madeAt, mutationId }) {
-    const target = context.planRecords.get(data.riskId)
-    if (!target || target.type !== 'risk') return refuse('This risk is not in your organisation’s plans.')
-    const risk = target.record as unknown as Risk
-    if (!canRateRisk(who, risk)) return refuse('Only the person who rates this risk or a plan admin can rate it.')
-    const problem =
-      readOnlyRefusal(target.planStatus) ??
-      (risk.archivedAt ? 'This risk is archived. Restore it to rate it.' : undefined)
-    if (problem) return refuse(problem)
+    const found = recordedRecord<Risk>(context, data.riskId, 'risk', (r) => canRateRisk(who, r), {
+      missing: 'This risk is not in your organisation’s plans.',
+      notAllowed: 'Only the person who rates this risk or a plan admin can rate it.',
+      archived: 'This risk is archived. Restore it to rate it.',
+    })
+    if ('refusal' in found) return refuse(found.refusal)
+    const { target, record: risk } = found
     const assessment = assessmentOf(data, who.id, madeAt)
     const history = {
       actionId: null,
