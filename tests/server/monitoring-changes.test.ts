@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
-import { change, demoIds, pushInject, type DemoIds } from '../support/push-fixture'
+import { change, demoIds, pushInject, type DemoIds, madeAtClock, firstApprovedPlanId } from '../support/push-fixture'
 
 // A measure's figures and a risk's ratings recorded in the app: src/shared/changes/kinds/measure-actual.ts, risk-assess.ts.
 describe.each(backends)('recording a measure’s figures, on %s', (backend) => {
@@ -11,20 +11,16 @@ describe.each(backends)('recording a measure’s figures, on %s', (backend) => {
   let admin: string
   let practitioner: string
   let measureId: string
-  let clock = Date.now() - 30 * 60_000
-  const later = () => new Date((clock += 1000)).toISOString()
+  const later = madeAtClock()
 
   beforeAll(async () => {
     server = await demoServer(backend)
     ids = await demoIds(server.db)
     admin = await server.signIn('admin@demo.local')
     practitioner = await server.signIn('practitioner@demo.local')
-    const [plan] = await server.db.query<{ id: string }>(
-      `select id from plans where org_id = $1 and status = 'approved' order by title limit 1`,
-      [ids.orgId],
-    )
+    const planId = await firstApprovedPlanId(server.db, ids.orgId)
     const [measure] = await server.db.query<{ id: string }>('select id from measures where plan_id = $1 limit 1', [
-      plan!.id,
+      planId,
     ])
     measureId = measure!.id
     // A target to be judged against: 80, higher is better, amber within 10%.
@@ -150,17 +146,14 @@ describe.each(backends)('recording a measure’s figures, on %s', (backend) => {
       )[0]!
 
     beforeAll(async () => {
-      const [plan] = await server.db.query<{ id: string }>(
-        `select id from plans where org_id = $1 and status = 'approved' order by title limit 1`,
-        [ids.orgId],
-      )
+      const planId = await firstApprovedPlanId(server.db, ids.orgId)
       riskId = randomUUID()
       await pushInject(server.app, admin, {
         mutations: [
           change('record.create', {
             type: 'risk',
             id: riskId,
-            fields: { planId: plan!.id, description: 'Caseloads above the agreed maximum', position: 50 },
+            fields: { planId, description: 'Caseloads above the agreed maximum', position: 50 },
           }),
         ],
       })

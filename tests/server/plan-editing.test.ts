@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
-import { change, demoIds, progress, pushInject, type DemoIds } from '../support/push-fixture'
+import {
+  change,
+  demoIds,
+  progress,
+  pushInject,
+  type DemoIds,
+  madeAtClock,
+  firstApprovedPlanId,
+} from '../support/push-fixture'
 import { addOtherOrganisation } from '../support/other-organisation'
 import afcPlan from '../../src/server/demo/plans/001-afc-business-plan-2020-24.json'
 
@@ -14,18 +22,13 @@ describe.each(backends)('editing the plan in the app, on %s', (backend) => {
   let planId: string
   let themeId: string
   let otherOrgPlanId: string
-  let clock = Date.now() - 30 * 60_000
-  const later = () => new Date((clock += 1000)).toISOString()
+  const later = madeAtClock()
 
   beforeAll(async () => {
     server = await demoServer(backend)
     ids = await demoIds(server.db)
     admin = await server.signIn('admin@demo.local')
-    const [plan] = await server.db.query<{ id: string }>(
-      `select id from plans where org_id = $1 and status = 'approved' order by title limit 1`,
-      [ids.orgId],
-    )
-    planId = plan!.id
+    planId = await firstApprovedPlanId(server.db, ids.orgId)
     const [theme] = await server.db.query<{ id: string }>('select id from themes where plan_id = $1 limit 1', [planId])
     themeId = theme!.id
     const other = await addOtherOrganisation(server.db)
@@ -195,7 +198,10 @@ describe.each(backends)('editing the plan in the app, on %s', (backend) => {
 
   it('an edit all of whose fields lost is superseded, and says so', async () => {
     const k1 = ids.action('K1')
-    await push(admin, edit('action', k1, { monitoring: 'Weekly' }, new Date(clock + 60_000).toISOString()))
+    await push(
+      admin,
+      edit('action', k1, { monitoring: 'Weekly' }, new Date(Date.parse(later()) + 60_000).toISOString()),
+    )
     const stale = await push(admin, edit('action', k1, { monitoring: 'Never' }, later()))
     expect(stale.results[0]).toMatchObject({
       outcome: 'superseded',

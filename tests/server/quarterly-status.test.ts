@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
-import { change, demoIds, progress, pushInject, type DemoIds } from '../support/push-fixture'
+import { change, demoIds, progress, pushInject, type DemoIds, madeAtClock } from '../support/push-fixture'
 
 // One status language (src/shared/status-language.ts): a quarterly update sets the project's status
 // when someone who may set it posts it; anyone else's update is a comment on it.
@@ -10,8 +10,7 @@ describe.each(backends)('quarterly updates and the project’s status, on %s', (
   let ids: DemoIds
   let manager: string
   let practitioner: string
-  let clock = Date.now() - 10 * 60_000
-  const later = () => new Date((clock += 1000)).toISOString()
+  const later = madeAtClock(10)
 
   beforeAll(async () => {
     server = await demoServer(backend)
@@ -69,7 +68,7 @@ describe.each(backends)('quarterly updates and the project’s status, on %s', (
 
   it('an update made before a more recent change of status does not override it, and says so in its history', async () => {
     const k9 = ids.action('K9')
-    const earlier = new Date(clock - 60_000).toISOString()
+    const earlier = new Date(Date.parse(later()) - 60_000).toISOString()
     await pushInject(server.app, manager, {
       mutations: [change('status.set', { entity: 'action', entityId: k9, status: 'complete' }, { madeAt: later() })],
     })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
-import { change, demoIds, pullInject, pushInject, type DemoIds } from '../support/push-fixture'
+import { change, demoIds, pullInject, pushInject, type DemoIds, madeAtClock } from '../support/push-fixture'
 
 // Reminders from a plan admin and sign-off of complete work: src/shared/changes/kinds/reminder-send.ts,
 // reminder-dismiss.ts, signoff-give.ts and the sign-off part of status-set.ts.
@@ -15,8 +15,7 @@ describe.each(backends)('reminders and sign-off, on %s', (backend) => {
     practitioner: '',
     viewer: '',
   }
-  let clock = Date.now() - 30 * 60_000
-  const later = () => new Date((clock += 1000)).toISOString()
+  const later = madeAtClock()
   const push = (who: keyof typeof cookie, kind: string, data: Record<string, unknown>) =>
     pushInject(server.app, cookie[who], { mutations: [change(kind, data, { madeAt: later() })] })
   const checkpoint = async () =>

@@ -152,3 +152,22 @@ export async function writeFingerprint(db: Queryable) {
     Object.entries(rows[0]!).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v]),
   )
 }
+
+/**
+ * Device times for changes, a second apart and in order, starting in the recent past so the
+ * server takes each as made before it arrived.
+ */
+export function madeAtClock(minutesAgo = 30): () => string {
+  let clock = Date.now() - minutesAgo * 60_000
+  return () => new Date((clock += 1000)).toISOString()
+}
+
+/** The organisation's first approved plan by title: what tests that edit a plan work on. */
+export async function firstApprovedPlanId(db: Queryable, orgId: string): Promise<string> {
+  const [plan] = await db.query<{ id: string }>(
+    `select id from plans where org_id = $1 and status = 'approved' order by title limit 1`,
+    [orgId],
+  )
+  if (!plan) throw new Error('The organisation has no approved plan')
+  return plan.id
+}
