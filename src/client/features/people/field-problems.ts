@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Problem } from '../../ui/form-problems'
 
-type Issue = { path: string | PropertyKey[]; message: string }
+export type Issue = { path: string | PropertyKey[]; message: string }
 
 /**
  * Problems from a form's own check (zod's paths) or the server's refusal ("teamIds"), one per
