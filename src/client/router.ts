@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from './features/session/store'
+import { firstScreenOf } from './features/session/first-screen'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -10,7 +11,13 @@ declare module 'vue-router' {
 
 // Every screen but the shell loads on demand, so the first screen downloads only what it needs.
 const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/my-team' },
+  // The first screen depends on who is signed in, known once beforeEach has restored the session.
+  {
+    path: '/',
+    component: () => import('./features/my-team/MyTeamView.vue'),
+    beforeEnter: () => firstScreenOf(useSessionStore().session?.person.role),
+    meta: { title: 'My team' },
+  },
   {
     path: '/sign-in',
     name: 'sign-in',
@@ -28,6 +35,12 @@ const routes: RouteRecordRaw[] = [
     name: 'my-team',
     component: () => import('./features/my-team/MyTeamView.vue'),
     meta: { title: 'My team' },
+  },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    component: () => import('./features/dashboard/DashboardView.vue'),
+    meta: { title: 'Dashboard' },
   },
   {
     path: '/my-actions',
@@ -82,6 +95,34 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { title: 'What changed' },
   },
+  {
+    path: '/plans/:id/report',
+    name: 'report',
+    component: () => import('./features/report/ReportView.vue'),
+    props: true,
+    meta: { title: 'Quarterly report' },
+  },
+  {
+    path: '/plans/:id/risks',
+    name: 'risk-register',
+    component: () => import('./features/risks/RiskRegisterView.vue'),
+    props: true,
+    meta: { title: 'Risk register' },
+  },
+  {
+    path: '/risks/:id',
+    name: 'risk',
+    component: () => import('./features/risks/RiskView.vue'),
+    props: true,
+    meta: { title: 'Risk' },
+  },
+  {
+    path: '/plans/:id/archived',
+    name: 'archived-records',
+    component: () => import('./features/plan-editing/ArchivedRecordsView.vue'),
+    props: true,
+    meta: { title: 'Archived records' },
+  },
   // The address of the days of one plan: the plan asked for, the one current plan, or the list.
   {
     path: '/plan',
@@ -123,6 +164,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./features/milestone/MilestoneView.vue'),
     props: true,
     meta: { title: 'Milestone' },
+  },
+  {
+    path: '/measures/:id',
+    name: 'measure',
+    component: () => import('./features/measures/MeasureView.vue'),
+    props: true,
+    meta: { title: 'Measure' },
   },
   // A plan admin's forms for the plan's records: an edit, or a new one in a plan (or a project, for a milestone).
   {
@@ -215,7 +263,8 @@ export function createAppRouter() {
     if (!session.restored) await session.restore()
     if (!to.meta.public && !session.signedIn) return { name: 'sign-in', query: { next: to.fullPath } }
     // Signed in on the device: the sign-in page is only for a session that lapsed on the server.
-    if (to.name === 'sign-in' && session.signedIn && to.query.again !== '1') return { name: 'my-team' }
+    if (to.name === 'sign-in' && session.signedIn && to.query.again !== '1')
+      return firstScreenOf(session.session?.person.role)
     return true
   })
   router.afterEach((to) => {

@@ -12,6 +12,7 @@ import { peopleRoutes } from './routes/people'
 import { teamRoutes } from './routes/teams'
 import { planImportRoutes } from './routes/plan-import'
 import { planLifecycleRoutes } from './routes/plan-lifecycle'
+import { reportLockRoutes } from './routes/report-locks'
 import { oidcRoutes } from './routes/oidc'
 import type { SignInSettings } from './auth/oidc-settings'
 import { healthRoutes } from './routes/health'
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(teamRoutes(db))
       await api.register(planImportRoutes(db))
       await api.register(planLifecycleRoutes(db))
+      await api.register(reportLockRoutes(db))
     },
     { prefix: '/api' },
   )

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { surveySchema } from './surveys'
 import { reminderSchema } from './reminders'
+import { reportLockSchema } from './monitoring/report-locks'
 import { archivedAt, base, id, isoDate, position, text, timestamp } from './record-fields'
 import {
   assignmentSchema,
@@ -20,6 +21,7 @@ import {
   riskSchema,
   sectionSchema,
 } from './plan-records'
+import { workStatuses } from './work-statuses'
 
 export * from './delivery-records'
 export * from './plan-records'
@@ -117,7 +119,7 @@ export const themeSchema = z.object({
   position,
 })
 
-export const workStatuses = ['not-started', 'on-track', 'at-risk', 'off-track', 'complete'] as const
+export { workStatuses }
 export const workStatusSchema = z.enum(workStatuses)
 export type WorkStatus = z.infer<typeof workStatusSchema>
 
@@ -219,6 +221,7 @@ export const entitySchemas = {
   history: historySchema,
   survey: surveySchema,
   reminder: reminderSchema,
+  reportLock: reportLockSchema,
 } as const
 
 export type EntityType = keyof typeof entitySchemas

@@ -97,7 +97,16 @@ export interface AddedPerson {
 export interface OwnedWork {
   actions: { id: string; code: string; description: string }[]
   milestones: { id: string; title: string; actionCode: string }[]
-  assignments: { id: string; actionId: string; actionCode: string; milestoneTitle: string | null }[]
+  /** Measures whose figures they record, and risks they rate. */
+  measures: { id: string; title: string }[]
+  risks: { id: string; title: string }[]
+  assignments: {
+    id: string
+    actionId: string
+    actionCode: string
+    milestoneId: string | null
+    milestoneTitle: string | null
+  }[]
 }
 
 export interface PersonPage {

@@ -19,6 +19,8 @@ import { benchPlanImport } from './plan-import'
 import { benchPlanRefresh } from './plan-refresh'
 import { benchClientPush } from './push-client'
 import { benchPlanEditing } from './plan-editing'
+import { benchDashboardRollup } from './dashboard-rollup'
+import { benchQuarterlyReport } from './quarterly-report'
 import { benchServerApplyRate } from './push-server'
 import { benchApplyVsHistory } from './apply-vs-history'
 import { benchSignInBurst } from './sign-in-burst'
@@ -128,6 +130,8 @@ await run('plan refresh', 2 * 60_000, () => benchPlanRefresh())
 await run('first sync', 3 * 60_000, () => benchFirstSync())
 await run('client push', 2 * 60_000, () => benchClientPush())
 await run('plan editing', 2 * 60_000, () => benchPlanEditing())
+await run('dashboard roll-up', 2 * 60_000, () => benchDashboardRollup())
+await run('quarterly report', 2 * 60_000, () => benchQuarterlyReport())
 await run('server apply rate', 3 * 60_000, () => benchServerApplyRate())
 await run('sign-in burst', 2 * 60_000, () => benchSignInBurst())
 await run('photos', 3 * 60_000, () => benchPhotos())

@@ -87,7 +87,7 @@ describe('plans, each in its own shape, offline', () => {
     await shows(caseloads)
     const facts = await caseloads.locator('dl > div').allInnerTexts()
     expect(facts.map((fact) => fact.replace(/\s+/g, ' '))).toEqual(
-      expect.arrayContaining(['Likelihood Not given', 'Impact Not given']),
+      expect.arrayContaining(['Inherent score Not rated', 'Residual score Not rated']),
     )
     const budgetSection = await unfold(shell, BUDGET)
     const budget = budgetSection.getByRole('table', { name: /revenue budget 2017-2018/ })

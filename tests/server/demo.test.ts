@@ -4,6 +4,7 @@ import { demoPassword } from '../../src/server/demo/people'
 import { tableOf } from '../../src/server/db/tables'
 import { entityTypes, type Entity, type EntityType } from '../../src/shared/entities'
 import type { PullResponse, Upsert } from '../../src/shared/sync/protocol'
+import { quarterBefore, quarterOf } from '../../src/shared/sync/quarter'
 import { startApp, type RunningApp } from '../support/app-server'
 import { backends, freshDatabase } from '../support/databases'
 
@@ -151,11 +152,54 @@ describe.each(backends)('the demo on %s', (backend) => {
       'practitioner@greenwich.demo.local',
     ]) {
       const theirs = await pullAs(email)
-      for (const type of ['progressUpdate', 'evidence', 'assignment', 'history', 'survey'] as const)
+      for (const type of ['progressUpdate', 'evidence', 'assignment', 'survey'] as const)
         expect(theirs[type], `${email}: ${type}`).toEqual([])
+      // Only the demo's monitoring figures, which RBWM and Greenwich have.
+      expect(theirs.history.filter((h) => !['measure.actual', 'risk.assess'].includes(h.change))).toEqual([])
       expect(theirs.team.length, email).toBeGreaterThan(0)
       expect(theirs.action.every((a) => a.status === 'not-started')).toBe(true)
     }
+  })
+
+  it('gives AfC’s and Greenwich’s measures and RBWM’s risks the last two completed quarters’ figures, marked as demo', async () => {
+    const last = quarterBefore(quarterOf(new Date()))
+    const quarters = [quarterBefore(last), last]
+    const current = (pulled: Pulled) => new Set(pulled.plan.filter((p) => p.status === 'approved').map((p) => p.id))
+    for (const email of ['viewer@demo.local', 'practitioner@greenwich.demo.local']) {
+      const pulled = await pullAs(email)
+      const measures = pulled.measure.filter((m) => current(pulled).has(m.planId))
+      expect(measures.length, email).toBeGreaterThanOrEqual(3)
+      for (const measure of measures) {
+        const recent = measure.actuals.slice(-2)
+        expect(
+          recent.map((a) => a.period),
+          measure.title,
+        ).toEqual(quarters)
+        for (const actual of recent) {
+          expect(actual.note).toMatch(/^Demo figure/)
+          expect(quarterOf(actual.recordedAt!)).toBe(actual.period)
+        }
+      }
+    }
+    const rbwm = await pullAs('practitioner@rbwm.demo.local')
+    expect(rbwm.risk).toHaveLength(4)
+    for (const risk of rbwm.risk) {
+      expect(
+        risk.assessments.map((a) => a.quarter),
+        risk.description,
+      ).toEqual(quarters)
+      for (const assessment of risk.assessments) expect(assessment.note).toMatch(/^Demo rating, made up/)
+      const latest = risk.assessments.at(-1)!
+      expect([risk.likelihood, risk.impact, risk.residualLikelihood, risk.residualImpact]).toEqual([
+        latest.likelihood,
+        latest.impact,
+        latest.residualLikelihood,
+        latest.residualImpact,
+      ])
+    }
+    // Movement shows: some risk's score changed between the two quarters.
+    const score = (a: { likelihood: number; impact: number }) => a.likelihood * a.impact
+    expect(rbwm.risk.some((r) => score(r.assessments[0]!) !== score(r.assessments[1]!))).toBe(true)
   })
 
   it('gives every record of an organisation a distinct version', async () => {

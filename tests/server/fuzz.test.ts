@@ -432,7 +432,7 @@ const endpoints: Endpoint[] = [
         )
         .map(([id, body, as]) => ({ method: 'PUT' as const, url: `/api/people/${id}`, as, ...body })),
   },
-  ...['code', 'deactivate'].map((action) => ({
+  ...['code', 'deactivate', 'reactivate'].map((action) => ({
     name: `POST /people/:id/${action}`,
     runs: 20,
     request: () =>
@@ -455,6 +455,28 @@ const endpoints: Endpoint[] = [
           importer,
         )
         .map(([id, body, as]) => ({ method: 'POST' as const, url: `/api/plans/${id}/refresh`, as, ...body })),
+  },
+  {
+    name: 'POST /plans/:id/quarters/lock',
+    runs: 20,
+    request: ({ world }) =>
+      fc
+        .tuple(
+          idParam(() => world.draftPlans),
+          bodyOf(
+            fc.oneof(
+              record({ quarter: field(fc.constantFrom('2025/26 Q4', '2026/27 Q1', '2026/27 Q2', '2099/00 Q1')) }),
+              junk,
+            ),
+          ),
+          importer,
+        )
+        .map(([id, body, as]) => ({
+          method: 'POST' as const,
+          url: `/api/plans/${id}/quarters/lock`,
+          as,
+          ...body,
+        })),
   },
   {
     name: 'GET /sync/pull',

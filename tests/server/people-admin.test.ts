@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backends } from '../support/databases'
 import { demoServer, type ServerFixture } from '../support/server-fixture'
 import { addOtherOrganisation, otherAccount } from '../support/other-organisation'
+import { change, pushInject } from '../support/push-fixture'
 import type { PullResponse } from '../../src/shared/sync/protocol'
 import type {
   AddedPerson,
@@ -369,6 +370,115 @@ describe.each(backends)('people and teams on %s', (backend) => {
     ])
   })
 
+  it('lists the measures and risks a person owns with their projects and milestones, and hands each on in place', async () => {
+    const rbwmAdmin = await server.signIn('admin@rbwm.demo.local')
+    const rbwmTeams = (await call('GET', '/api/teams', rbwmAdmin)).json<TeamsList>()
+    const leaver = (
+      await call('POST', '/api/people', rbwmAdmin, newcomer({ teamIds: [rbwmTeams.teams[0]!.id] }))
+    ).json<AddedPerson>().person
+    const successor = (
+      await call('POST', '/api/people', rbwmAdmin, newcomer({ teamIds: [rbwmTeams.teams[0]!.id] }))
+    ).json<AddedPerson>().person
+    const first = async (sql: string) =>
+      (
+        await server.db.query<{ id: string }>(
+          `${sql} and plan_id = (select p.id from plans p join organisations o on o.id = p.org_id
+             where o.short_name = 'RBWM' and p.status = 'approved') order by id limit 1`,
+        )
+      )[0]!.id
+    const action = await first('select id from actions where true')
+    const measure = await first('select id from measures where true')
+    const risk = await first('select id from risks where true')
+    const [milestone] = await server.db.query<{ id: string }>(
+      'select id from milestones where action_id = $1 order by id limit 1',
+      [action],
+    )
+    await server.db.query('update actions set lead_person_id = $2 where id = $1', [action, leaver.id])
+    for (const [table, id] of [
+      ['milestones', milestone!.id],
+      ['measures', measure],
+      ['risks', risk],
+    ])
+      await server.db.query(`update ${table} set owner_person_id = $2 where id = $1`, [id, leaver.id])
+    const assigned = await pushInject(server.app, rbwmAdmin, {
+      mutations: [
+        change('assignment.add', {
+          id: crypto.randomUUID(),
+          actionId: null,
+          milestoneId: milestone!.id,
+          personId: leaver.id,
+          teamId: null,
+        }),
+      ],
+    })
+    expect(assigned.results[0]!.outcome, assigned.results[0]!.reason).toBe('applied')
+
+    const owned = (await call('GET', `/api/people/${leaver.id}`, rbwmAdmin)).json<PersonPage>().ownedWork
+    expect(owned.actions.map((a) => a.id)).toEqual([action])
+    expect(owned.milestones.map((m) => m.id)).toEqual([milestone!.id])
+    expect(owned.measures).toEqual([{ id: measure, title: expect.any(String) }])
+    expect(owned.risks).toEqual([{ id: risk, title: expect.stringMatching(/^Risk /) }])
+    expect(owned.assignments).toEqual([expect.objectContaining({ milestoneId: milestone!.id })])
+
+    // Handed on as the PersonView does it: an edit of each record's owner, and the assignment moved.
+    const to = successor.id
+    const handedOn = await pushInject(server.app, rbwmAdmin, {
+      mutations: [
+        change('record.edit', { type: 'action', id: action, fields: { leadPersonId: to } }),
+        change('record.edit', { type: 'milestone', id: milestone!.id, fields: { ownerPersonId: to } }),
+        change('record.edit', { type: 'measure', id: measure, fields: { ownerPersonId: to } }),
+        change('record.edit', { type: 'risk', id: risk, fields: { ownerPersonId: to } }),
+        change('assignment.add', {
+          id: crypto.randomUUID(),
+          actionId: null,
+          milestoneId: milestone!.id,
+          personId: to,
+          teamId: null,
+        }),
+        change('assignment.remove', { id: owned.assignments[0]!.id }),
+      ],
+    })
+    expect(handedOn.results.map((r) => r.outcome)).toEqual(Array(6).fill('applied'))
+    expect((await call('GET', `/api/people/${leaver.id}`, rbwmAdmin)).json<PersonPage>().ownedWork).toEqual({
+      actions: [],
+      milestones: [],
+      measures: [],
+      risks: [],
+      assignments: [],
+    })
+    const successorOwns = (await call('GET', `/api/people/${to}`, rbwmAdmin)).json<PersonPage>().ownedWork
+    expect([successorOwns.actions, successorOwns.milestones, successorOwns.measures, successorOwns.risks]).toEqual([
+      [expect.objectContaining({ id: action })],
+      [expect.objectContaining({ id: milestone!.id })],
+      [expect.objectContaining({ id: measure })],
+      [expect.objectContaining({ id: risk })],
+    ])
+    expect(successorOwns.assignments).toEqual([expect.objectContaining({ milestoneId: milestone!.id })])
+  })
+
+  it('reactivates a leaver who returns: a new one-time code sets a new password, the old one no longer works', async () => {
+    const person = newcomer()
+    const { person: added } = await signedInNewcomer(person)
+    const notYet = await count('password_codes')
+    expect((await call('POST', `/api/people/${added.id}/reactivate`, admin)).statusCode).toBe(409)
+    expect(await count('password_codes')).toBe(notYet)
+    expect((await call('POST', `/api/people/${added.id}/deactivate`, admin)).statusCode).toBe(200)
+
+    const reactivated = await call('POST', `/api/people/${added.id}/reactivate`, admin)
+    expect(reactivated.statusCode, reactivated.body).toBe(200)
+    const { person: back, code } = reactivated.json<AddedPerson>()
+    expect(back).toMatchObject({ id: added.id, deactivatedAt: null, activeSessions: 0 })
+    expect(code.link).toBe(`/set-password?code=${code.code}`)
+    expect((await signIn(person.email, 'a long new password')).json().error.code).toBe('wrong_credentials')
+    const set = await setPassword(person.email, code.code, 'a returning password')
+    expect(set.statusCode, set.body).toBe(200)
+    expect((await pull(cookieOf(set))).statusCode).toBe(200)
+    expect((await signIn(person.email, 'a returning password')).statusCode).toBe(200)
+    expect(
+      (await call('GET', '/api/people', admin)).json<AdminPeople>().people.find((p) => p.id === added.id),
+    ).toMatchObject({ deactivatedAt: null })
+  })
+
   it('lets only plan admins, and only in their own organisation, manage people and teams', async () => {
     const { person } = await add()
     const requests: ['GET' | 'POST' | 'PUT', string, unknown?][] = [
@@ -381,6 +491,7 @@ describe.each(backends)('people and teams on %s', (backend) => {
       ['PUT', `/api/people/${person.id}`, newcomer()],
       ['POST', `/api/people/${person.id}/code`],
       ['POST', `/api/people/${person.id}/deactivate`],
+      ['POST', `/api/people/${person.id}/reactivate`],
     ]
     const people = await count('people')
     for (const email of ['practitioner@demo.local', 'manager@demo.local', 'viewer@demo.local']) {

@@ -83,6 +83,40 @@ describe.each(backends)('editing the plan in the app, on %s', (backend) => {
     expect((await historyOf(milestone)).map((h) => h.change)).toEqual(['record.create'])
   })
 
+  it('an admin makes a plan of no other, an outcome of the organisation, and a recommendation and a theme answering both', async () => {
+    const [plan, outcome, recommendation, theme] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()]
+    const reply = await push(
+      admin,
+      change('record.create', {
+        type: 'plan',
+        id: plan,
+        fields: { kind: 'business-plan', title: 'Early help strategy', versionLabel: '2027 to 2028' },
+      }),
+      change('record.create', { type: 'outcome', id: outcome, fields: { title: 'Ready for school', position: 0 } }),
+      change('record.create', {
+        type: 'recommendation',
+        id: recommendation,
+        fields: { planId: plan, sourceKind: 'peer-review', sourceTitle: 'Peer review', number: '3', position: 0 },
+      }),
+      change('record.create', {
+        type: 'theme',
+        id: theme,
+        fields: {
+          planId: plan,
+          title: 'Help early',
+          outcomeIds: [outcome],
+          recommendationIds: [recommendation],
+          position: 0,
+        },
+      }),
+    )
+    expect(reply.results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied', 'applied'])
+    expect(await row('plans', plan)).toMatchObject({ org_id: ids.orgId, status: 'draft', title: 'Early help strategy' })
+    expect(await row('outcomes', outcome)).toMatchObject({ org_id: ids.orgId, title: 'Ready for school' })
+    expect(await row('recommendations', recommendation)).toMatchObject({ plan_id: plan, number: '3' })
+    expect(await row('themes', theme)).toMatchObject({ outcome_ids: [outcome], recommendation_ids: [recommendation] })
+  })
+
   it('a new record must be whole: a missing title or a reference to nothing is refused with the reason and writes nothing', async () => {
     const before = await server.db.query('select count(*)::int as n from themes')
     const reply = await push(

@@ -177,4 +177,77 @@ describe.each(backends)('a plan’s lifecycle and the annual refresh, on %s', (b
       reason: expect.stringMatching(/archived/),
     })
   })
+
+  it('starts a measure without last year’s figures, its latest the baseline, and a risk without its quarters’ ratings', async () => {
+    const admin = await server.signIn('admin@rbwm.demo.local')
+    const [rbwm] = await server.db.query<{ id: string }>(
+      `select p.id from plans p join organisations o on o.id = p.org_id
+        where o.short_name = 'RBWM' and p.status = 'approved'`,
+    )
+    type StoredMeasure = {
+      id: string
+      baseline: unknown
+      targets: unknown
+      tolerance_percent: number
+      actuals: { period: string; value: number }[]
+    }
+    const measureColumns = 'id, baseline, targets, tolerance_percent, actuals, carried_from_id'
+    const measures = await server.db.query<StoredMeasure>(`select ${measureColumns} from measures where plan_id = $1`, [
+      rbwm!.id,
+    ])
+    const figured = measures.find((m) => m.actuals.length)!
+    const [risk] = await server.db.query<{ id: string }>(
+      'select id from risks where plan_id = $1 order by id limit 1',
+      [rbwm!.id],
+    )
+    const recorded = await pushInject(server.app, admin, {
+      mutations: [
+        change('measure.actual', { measureId: figured.id, period: '2026 Q2', value: 5.2, note: 'Demo figure' }),
+        change('risk.assess', {
+          riskId: risk!.id,
+          likelihood: 4,
+          impact: 3,
+          residualLikelihood: 2,
+          residualImpact: 3,
+        }),
+      ],
+    })
+    expect(recorded.results.map((r) => r.outcome)).toEqual(['applied', 'applied'])
+
+    const reply = await refresh(admin, rbwm!.id)
+    expect(reply.statusCode, reply.body).toBe(201)
+    const next = (reply.json() as RefreshResult).planId
+    const carried = await server.db.query<StoredMeasure & { carried_from_id: string }>(
+      `select ${measureColumns} from measures where plan_id = $1`,
+      [next],
+    )
+    expect(carried).toHaveLength(measures.length)
+    for (const measure of carried) {
+      const was = measures.find((m) => m.id === measure.carried_from_id)!
+      expect(measure.actuals).toEqual([])
+      expect(measure.targets).toEqual(was.targets)
+      expect(measure.tolerance_percent).toBe(was.tolerance_percent)
+      if (was.id !== figured.id && !was.actuals.length) expect(measure.baseline).toEqual(was.baseline)
+    }
+    expect(carried.find((m) => m.carried_from_id === figured.id)!.baseline).toEqual({ value: 5.2, period: '2026 Q2' })
+
+    const [nextRisk] = await server.db.query<{
+      likelihood: number
+      impact: number
+      residual_likelihood: number
+      residual_impact: number
+      assessments: unknown[]
+    }>(
+      'select likelihood, impact, residual_likelihood, residual_impact, assessments from risks where carried_from_id = $1',
+      [risk!.id],
+    )
+    expect(nextRisk).toEqual({ likelihood: 4, impact: 3, residual_likelihood: 2, residual_impact: 3, assessments: [] })
+    // The old version keeps its figures and ratings.
+    const [old] = await server.db.query<{ actuals: unknown[]; assessments: unknown[] }>(
+      `select (select actuals from measures where id = $1) as actuals, (select assessments from risks where id = $2) as assessments`,
+      [figured.id, risk!.id],
+    )
+    expect(old!.actuals.length).toBeGreaterThan(figured.actuals.length)
+    expect(old!.assessments).not.toEqual([])
+  })
 })

@@ -25,6 +25,7 @@ import type { OutboxEntry, PendingUpload } from '../sync/outbox-types'
 import type { Survey } from '../../shared/surveys'
 import type { SurveyResults } from '../../shared/survey-results'
 import type { Reminder } from '../../shared/reminders'
+import type { ReportLock } from '../../shared/monitoring/report-locks'
 import { searchTextOf } from './search-text'
 
 /** A record as kept on the device: the server's record plus what the device derives from it. */
@@ -81,6 +82,7 @@ export class LocalDatabase extends Dexie {
   uploads!: EntityTable<PendingUpload, 'id'>
   surveys!: EntityTable<Survey, 'id'>
   reminders!: EntityTable<Reminder, 'id'>
+  reportLocks!: EntityTable<ReportLock, 'id'>
   /** Answers being written, saved on every change so nothing typed is lost. */
   surveyDrafts!: Table<{ surveyId: string; answers: Record<string, number | string>; savedAt: string }, string>
   /** Surveys this person has sent an answer to from this device. */
@@ -177,6 +179,9 @@ export class LocalDatabase extends Dexie {
     // Version 8: reminders from a plan admin, found by the person reminded. A new type, so no
     // record the device holds needs pulling again.
     this.version(8).stores({ reminders: 'id, personId' })
+    // Version 9: quarters a plan admin locked, with the report as issued, found by plan. A new
+    // type, so nothing the device holds needs pulling again.
+    this.version(9).stores({ reportLocks: 'id, planId' })
   }
 }
 
@@ -203,6 +208,7 @@ export const tableFor: Record<EntityType, keyof LocalDatabase & string> = {
   history: 'historyByAction',
   survey: 'surveys',
   reminder: 'reminders',
+  reportLock: 'reportLocks',
 }
 
 export const searchableTypes = new Set<EntityType>(['theme', 'action', 'milestone'])

@@ -3,10 +3,14 @@ import { ref } from 'vue'
 import { localDb } from '../db/database'
 import { readMeta, writeMeta } from '../db/meta'
 import { ApiRefusal, Unreachable } from './api'
-import { pullAll } from './pull'
-import { pushAll } from './push'
 import type { UploadProgress } from './upload'
 import { withPushLock } from '../pwa/background-sync'
+
+/**
+ * The sync engine: every kind of change with its schema, and the pull's checks. Loaded when
+ * the first sync starts, not before the first screen, whose budget it would take most of.
+ */
+const syncEngine = () => Promise.all([import('./pull'), import('./push')])
 
 const maxBackoff = 5 * 60 * 1000
 /** How long "2 changes sent" stays up after they went, unless another sync replaces it sooner. */
@@ -59,6 +63,7 @@ export const useSyncStore = defineStore('sync', () => {
     syncing.value = true
     let delivered = 0
     try {
+      const [{ pullAll }, { pushAll }] = await syncEngine()
       // Push first, so the pull that follows brings back the server's copy of our own changes.
       delivered = await withPushLock(() =>
         pushAll(localDb, (progress) => {

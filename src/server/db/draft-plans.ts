@@ -25,6 +25,7 @@ export const planOfRow: Partial<Record<EntityType, string>> = {
   risk: 't.plan_id',
   recommendation: 't.plan_id',
   section: 't.plan_id',
+  reportLock: 't.plan_id',
   milestone: actionPlan('t.action_id'),
   assignment: `coalesce(${actionPlan('t.action_id')}, ${milestonePlan('t.milestone_id')})`,
   progressUpdate: actionPlan('t.action_id'),

@@ -23,6 +23,7 @@ export const tableOf: Record<EntityType, string> = {
   history: 'history',
   survey: 'surveys',
   reminder: 'reminders',
+  reportLock: 'report_locks',
 }
 
 // Columns a device never receives: scope and bookkeeping the server keeps to itself.

@@ -6,7 +6,7 @@ import { personSchema, type Rag, type WorkStatus } from '../../shared/entities'
 import type { DeviceKind } from '../../shared/delivery-records'
 import type { Mutation } from '../../shared/sync/mutations'
 import type { Viewer } from '../auth/viewer'
-import { applyPush } from '../mutations/apply'
+import { pushDemoChanges } from './demo-push'
 
 /**
  * A living plan for the demo: milestones, assignments, a few quarters of progress
@@ -111,21 +111,13 @@ export async function seedDemoDelivery(db: Database, orgId: string, now = new Da
     )
   })
 
-  const push = async (
-    who: Viewer,
-    changes: { daysAgo: number; kind: Mutation['kind']; data: Record<string, unknown> }[],
-  ) => {
-    const mutations = changes.map(({ daysAgo, kind, data }) => ({
-      id: randomUUID(),
-      deviceId: 'demo-data',
-      madeAt: at(daysAgo),
-      kind,
-      data,
-    }))
-    const results = await applyPush(db, who, mutations, demoDevices[who.person.name] ?? null)
-    const refused = results.filter((r) => r.outcome === 'refused')
-    if (refused.length) throw new Error(`Demo changes were refused: ${JSON.stringify(refused)}`)
-  }
+  const push = (who: Viewer, changes: { daysAgo: number; kind: Mutation['kind']; data: Record<string, unknown> }[]) =>
+    pushDemoChanges(
+      db,
+      who,
+      changes.map(({ daysAgo, kind, data }) => ({ madeAt: at(daysAgo), kind, data })),
+      demoDevices[who.person.name] ?? null,
+    )
   const assign = (
     daysAgo: number,
     target: { personId?: string; teamId?: string },

@@ -16,6 +16,7 @@ import {
 } from './people'
 import { seedDemoDelivery } from './delivery'
 import { seedDemoSurveys } from './surveys'
+import { seedDemoMonitoring } from './monitoring'
 import afcFramework from './plans/000-afc-business-plan-framework-2019-24.json' with { type: 'json' }
 import afcBusinessPlan from './plans/001-afc-business-plan-2020-24.json' with { type: 'json' }
 import rbwmBusinessPlan from './plans/002-rbwm-childrens-services-business-plan-2017-18.json' with { type: 'json' }
@@ -133,8 +134,9 @@ export async function seedDemo(db: Database): Promise<boolean> {
     for (const demo of demoOrganisations) ids.push(await seedOrganisation(tx, demo, passwordHash))
     return ids
   })
-  // Field delivery and surveys are AfC's, as before: the other plans start untouched.
+  // Field delivery and surveys are AfC's, as before; monitoring figures are AfC's, Greenwich's and RBWM's.
   await seedDemoDelivery(db, orgIds[0]!)
   await seedDemoSurveys(db, orgIds[0]!)
+  await seedDemoMonitoring(db)
   return true
 }

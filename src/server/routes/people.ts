@@ -20,7 +20,7 @@ import { requireViewer } from '../auth/viewer'
 import { adminOf } from '../people/admin-guard'
 import { adminPeople, adminPerson, checkTeams, emailTaken, insertPeople, updatePerson } from '../people/admin-people'
 import { issueCode } from '../people/password-codes'
-import { deactivate } from '../people/deactivation'
+import { deactivate, reactivate } from '../people/deactivation'
 import { ownedWork } from '../people/owned-work'
 import { readPeopleCsv } from '../people/csv-people'
 
@@ -30,7 +30,7 @@ const manage = 'add, change and deactivate people'
 /**
  * For plan admins, online only: the organisation's people, adding them one by one or from
  * an HR export, changing their teams, one-time codes to set a password, ending their
- * sessions, and deactivating leavers.
+ * sessions, deactivating leavers and reactivating those who return.
  */
 export function peopleRoutes(db: Database) {
   return async (app: FastifyInstance) => {
@@ -133,6 +133,14 @@ export function peopleRoutes(db: Database) {
         throw new HttpError(409, 'own_account', 'You cannot deactivate yourself. Ask another plan admin.')
       await db.transaction((tx) => deactivate(tx, person.id, admin.person.id))
       return adminPerson(db, admin.orgId, person.id)
+    })
+
+    // A returning leaver, with a new one-time code to set their password, as a new person gets.
+    app.post('/people/:id/reactivate', async (request): Promise<AddedPerson> => {
+      const { admin, person } = await personOf(request)
+      if (!person.deactivatedAt) throw new HttpError(409, 'not_deactivated', `${person.name} is not deactivated.`)
+      const code = await db.transaction((tx) => reactivate(tx, person.id))
+      return { person: await adminPerson(db, admin.orgId, person.id), code }
     })
 
     app.post('/people/:id/sessions/end', async (request): Promise<EndedSessions> => {

@@ -24,7 +24,7 @@ const epsilon = 1e-9
  * plan gives them, soonest first) with a value that is not yet past; once all are past,
  * the last one with a value.
  */
-function targetFor(targets: MeasureFigures['targets'], today: string): number | undefined {
+export function targetFor(targets: MeasureFigures['targets'], today: string): number | undefined {
   const valued = targets.filter((target): target is typeof target & { value: number } => target.value !== undefined)
   const current = valued.find((target) => target.by === undefined || target.by >= today)
   return (current ?? valued.at(-1))?.value

@@ -1,3 +1,5 @@
+import type { Measure, Risk } from '../entities'
+
 /**
  * What the annual refresh writes where a plan names its years, and how it tells of the
  * dates an admin must set again. Pure, so the device says the same as the server.
@@ -54,3 +56,20 @@ export interface RefreshResult {
   >
   completeLeft: { actions: number; milestones: number }
 }
+
+/**
+ * A measure as next year's version starts it: its baseline, targets and tolerance, and no
+ * figures, as a new year has none yet. Its latest figure, where it has one, is where the new
+ * year starts from, so it becomes the baseline, with the period it was for.
+ */
+export function measureForNextYear<M extends Pick<Measure, 'baseline' | 'actuals'>>(measure: M): M {
+  const latest = measure.actuals.at(-1)
+  return {
+    ...measure,
+    baseline: latest ? { value: latest.value, period: latest.period } : measure.baseline,
+    actuals: [],
+  }
+}
+
+/** A risk as next year's version starts it: rated as it stands now, with no history of quarters' ratings. */
+export const riskForNextYear = <R extends Pick<Risk, 'assessments'>>(risk: R): R => ({ ...risk, assessments: [] })

@@ -117,3 +117,34 @@ describe('the walk up', () => {
     expect(up.succeeds?.id).toBe(earlierPlan.id)
   })
 })
+
+describe('archived records, out of the plan and so out of the thread', () => {
+  const archivedAt = '2026-11-02T09:30:00.000Z'
+
+  it('leaves an archived project out of the walk down, and an archived milestone out of its project', async () => {
+    await localDb.actions.update(k1.id, { archivedAt })
+    await localDb.milestones.update(milestone.id, { archivedAt })
+    const thread = await loadOutcomeThread(localDb, safe.id)
+    expect(thread?.answers.map((group) => [group.theme.title, codes(group.actions)])).toEqual([
+      [futures.title, ['C1', 'K2', 'R2']],
+    ])
+    expect(thread?.answers[0]?.actions.find((item) => item.action.id === k2.id)?.milestones).toEqual([])
+    expect(codes((await loadThemeThread(localDb, ids.families))!.actions)).toEqual(['R1', 'C2'])
+  })
+
+  it('leaves an archived theme out of a plan that serves the outcome, and out of what answers a recommendation', async () => {
+    await localDb.themes.update(leadershipTheme.id, { archivedAt })
+    const outcome = await loadOutcomeThread(localDb, bestStart.id)
+    expect(outcome?.plans[0]?.themes.map((theme) => theme.id)).toEqual([helpTheme.id])
+    const recommendation = await loadRecommendationThread(localDb, rec12.id)
+    expect(recommendation?.answers.map((group) => group.theme.id)).toEqual([helpTheme.id])
+  })
+
+  it('leaves archived outcomes and recommendations out of the walk up', async () => {
+    await localDb.outcomes.update(safe.id, { archivedAt })
+    await localDb.recommendations.update(rec7.id, { archivedAt })
+    const up = await loadThreadUp(localDb, { milestoneId: milestone.id })
+    expect(up.outcomes).toEqual([])
+    expect(up.recommendations).toEqual([])
+  })
+})

@@ -3,11 +3,13 @@ import type { Action, Milestone, Outcome, Plan, ProgressUpdate, Recommendation, 
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
 import { updatesOfAction } from '../../db/grouped'
+import { inPlan } from '../../db/archived'
 
 /**
  * The golden thread on the device. Down: from an outcome or a recommendation to the themes
  * and actions that answer it, with each action's milestones, latest updates and evidence.
- * Up: from a milestone, action or theme to its plan and what they answer.
+ * Up: from a milestone, action or theme to its plan and what they answer. Archived records
+ * are out of the plan, so out of the thread, both ways.
  */
 
 /** How many of an action's progress updates the walk down shows: the latest tell where it stands. */
@@ -32,15 +34,17 @@ const byPosition = (a: { position: number }, b: { position: number }) => a.posit
 
 async function threadActions(db: LocalDatabase, actions: Action[]): Promise<ThreadAction[]> {
   return Promise.all(
-    [...actions].sort(byPosition).map(async (action) => {
-      const [milestones, updates, evidenceCount] = await Promise.all([
-        db.milestones.where('actionId').equals(action.id).sortBy('position'),
-        updatesOfAction(db, action.id),
-        db.evidence.where('actionId').equals(action.id).count(),
-      ])
-      updates.sort((a, b) => Date.parse(b.madeAt) - Date.parse(a.madeAt))
-      return { action, milestones, latestUpdates: updates.slice(0, latestUpdatesShown), evidenceCount }
-    }),
+    inPlan(actions)
+      .sort(byPosition)
+      .map(async (action) => {
+        const [milestones, updates, evidenceCount] = await Promise.all([
+          db.milestones.where('actionId').equals(action.id).sortBy('position').then(inPlan),
+          updatesOfAction(db, action.id),
+          db.evidence.where('actionId').equals(action.id).count(),
+        ])
+        updates.sort((a, b) => Date.parse(b.madeAt) - Date.parse(a.madeAt))
+        return { action, milestones, latestUpdates: updates.slice(0, latestUpdatesShown), evidenceCount }
+      }),
   )
 }
 
@@ -48,11 +52,20 @@ async function threadActions(db: LocalDatabase, actions: Action[]): Promise<Thre
  * Themes that answer something, with all their actions, and actions that answer it under a
  * theme that does not, grouped under that theme: plan by plan, in the plan's order.
  */
-async function answersOf(db: LocalDatabase, themes: Theme[], actions: Action[]): Promise<ThreadTheme[]> {
+async function answersOf(
+  db: LocalDatabase,
+  answeringThemes: Theme[],
+  answeringActions: Action[],
+): Promise<ThreadTheme[]> {
+  const themes = inPlan(answeringThemes)
+  const actions = inPlan(answeringActions)
   const answering = new Set(themes.map((theme) => theme.id))
   const otherThemeIds = [...new Set(actions.map((action) => action.themeId))].filter((id) => !answering.has(id))
-  const otherThemes = (await db.themes.bulkGet(otherThemeIds)).filter(
-    (theme): theme is Theme & { searchText: string } => theme !== undefined,
+  // An action under an archived theme is out of the plan's lists with it.
+  const otherThemes = inPlan(
+    (await db.themes.bulkGet(otherThemeIds)).filter(
+      (theme): theme is Theme & { searchText: string } => theme !== undefined,
+    ),
   )
   const allThemes = [...themes, ...otherThemes]
   const plans = new Map(
@@ -94,7 +107,10 @@ export async function loadOutcomeThread(db: LocalDatabase, id: string): Promise<
     .filter((plan) => plan.servesOutcomeIds.includes(id))
     .sort((a, b) => a.title.localeCompare(b.title))
   const plans = await Promise.all(
-    serving.map(async (plan) => ({ plan, themes: await db.themes.where('planId').equals(plan.id).sortBy('position') })),
+    serving.map(async (plan) => ({
+      plan,
+      themes: inPlan(await db.themes.where('planId').equals(plan.id).sortBy('position')),
+    })),
   )
   return { outcome, plans, answers: await answersOf(db, themes, actions) }
 }
@@ -124,13 +140,19 @@ export async function loadRecommendationThread(
 
 export interface ThemeThread {
   theme: Theme
+  /** Its plan: whether it may be changed. */
+  plan: Plan | undefined
   actions: ThreadAction[]
 }
 
 export async function loadThemeThread(db: LocalDatabase, id: string): Promise<ThemeThread | undefined> {
   const theme = await db.themes.get(id)
   if (!theme) return undefined
-  return { theme, actions: await threadActions(db, await db.actions.where('themeId').equals(id).toArray()) }
+  const [plan, actions] = await Promise.all([
+    db.plans.get(theme.planId),
+    db.actions.where('themeId').equals(id).toArray(),
+  ])
+  return { theme, plan, actions: await threadActions(db, actions) }
 }
 
 /** Where the walk up starts: the most specific record given. */
@@ -168,8 +190,14 @@ export async function loadThreadUp(db: LocalDatabase, start: ThreadStart): Promi
   ])
   const recommendationIds = new Set([...(action?.recommendationIds ?? []), ...(theme?.recommendationIds ?? [])])
   const [outcomes, recommendations, servesPlans, succeeds] = await Promise.all([
-    db.outcomes.bulkGet([...outcomeIds]).then(present),
-    db.recommendations.bulkGet([...recommendationIds]).then(present),
+    db.outcomes
+      .bulkGet([...outcomeIds])
+      .then(present)
+      .then(inPlan),
+    db.recommendations
+      .bulkGet([...recommendationIds])
+      .then(present)
+      .then(inPlan),
     db.plans.bulkGet(plan?.servesPlanIds ?? []).then(present),
     plan?.succeedsPlanId ? db.plans.get(plan.succeedsPlanId) : undefined,
   ])

@@ -1,5 +1,5 @@
 import type { Ref } from 'vue'
-import type { Action, Milestone } from '../../../shared/entities'
+import type { Action, Milestone, Plan } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
 import { loadEvidence, type EvidenceItem } from '../evidence/queries'
@@ -7,6 +7,8 @@ import { loadEvidence, type EvidenceItem } from '../evidence/queries'
 export interface MilestoneDetail {
   milestone: Milestone
   action: Action | undefined
+  /** Its project's plan: whether it may be changed. */
+  plan: Plan | undefined
   /** The evidence given for this milestone, not the rest of the project's. */
   evidence: EvidenceItem[]
 }
@@ -18,7 +20,8 @@ export async function loadMilestoneDetail(db: LocalDatabase, id: string): Promis
     db.actions.get(milestone.actionId),
     loadEvidence(db, milestone.actionId),
   ])
-  return { milestone, action, evidence: evidence.filter((item) => item.evidence.milestoneId === id) }
+  const plan = action && (await db.plans.get(action.planId))
+  return { milestone, action, plan, evidence: evidence.filter((item) => item.evidence.milestoneId === id) }
 }
 
 export const useMilestoneDetail = (id: Ref<string>) => useLiveQuery((key) => loadMilestoneDetail(localDb, key), id)

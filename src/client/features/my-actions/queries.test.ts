@@ -57,4 +57,20 @@ describe("a person's work across the organisation's plans", () => {
     ])
     expect(work.some((item) => item.actionId === uuid(711))).toBe(false)
   })
+
+  it('leaves out an archived milestone, and the milestones of an archived project', async () => {
+    const milestone = milestones[0]!
+    await localDb.assignments.bulkPut([
+      assignment(760, { milestoneId: milestone.id }),
+      assignment(761, { actionId: actions[0]!.id }),
+    ])
+    const before = await loadMyWork(localDb, person)
+    expect(before.map((item) => item.id).sort()).toEqual([actions[0]!.id, milestone.id].sort())
+
+    await localDb.milestones.update(milestone.id, { archivedAt: '2026-11-02T09:30:00.000Z' })
+    await localDb.actions.update(actions[0]!.id, { archivedAt: '2026-11-02T09:30:00.000Z' })
+    // The team still leads the milestone's project, which with no milestone left in the plan stands for itself.
+    const after = await loadMyWork(localDb, person)
+    expect(after.map((item) => [item.kind, item.id])).toEqual([['action', milestone.actionId]])
+  })
 })

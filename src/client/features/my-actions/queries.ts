@@ -2,13 +2,15 @@ import type { Ref } from 'vue'
 import type { Action, Milestone, Person } from '../../../shared/entities'
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
+import { inPlan, isInPlan } from '../../db/archived'
 import { actionName } from '../golden-thread/labels'
 import type { WorkItem } from './my-work'
 
 /**
  * What is assigned to a person and their teams in the organisation's current (approved)
  * plans: milestones assigned directly, and the milestones of actions assigned to them or
- * led by their team (an action without milestones stands for itself).
+ * led by their team (an action without milestones stands for itself). Archived ones are out of
+ * the plan, and so off the list.
  */
 export async function loadMyWork(db: LocalDatabase, person: Person): Promise<WorkItem[]> {
   const teamIds = person.teamIds
@@ -37,7 +39,8 @@ export async function loadMyWork(db: LocalDatabase, person: Person): Promise<Wor
     planTitle: currentPlans.get(action.planId)!,
   })
   const addMilestone = (milestone: Milestone, action: Action, assignedTo: string) => {
-    if (!currentPlans.has(action.planId) || items.get(milestone.id)?.assignedTo === 'You') return
+    const kept = currentPlans.has(action.planId) && isInPlan(action) && isInPlan(milestone)
+    if (!kept || items.get(milestone.id)?.assignedTo === 'You') return
     items.set(milestone.id, {
       id: milestone.id,
       kind: 'milestone',
@@ -49,8 +52,8 @@ export async function loadMyWork(db: LocalDatabase, person: Person): Promise<Wor
     })
   }
   const addAction = async (action: Action, assignedTo: string) => {
-    if (!currentPlans.has(action.planId)) return
-    const milestones = await db.milestones.where('actionId').equals(action.id).toArray()
+    if (!currentPlans.has(action.planId) || !isInPlan(action)) return
+    const milestones = inPlan(await db.milestones.where('actionId').equals(action.id).toArray())
     for (const milestone of milestones) addMilestone(milestone, action, assignedTo)
     if (!milestones.length && items.get(action.id)?.assignedTo !== 'You') {
       items.set(action.id, {

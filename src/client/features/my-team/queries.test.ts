@@ -69,4 +69,15 @@ describe("a person's team priorities across the organisation's plans", () => {
     const priorities = await loadTeamPriorities(localDb, ids.person)
     expect(priorities?.ownProjects.map((r) => r.action.code)).toEqual(['K2'])
   })
+
+  it('leaves out archived projects, and those under an archived theme', async () => {
+    const k1 = actions.find((action) => action.code === 'K1')!
+    await localDb.actions.update(k1.id, { archivedAt: '2026-11-02T09:30:00.000Z' })
+    await localDb.themes.update(ids.futures, { archivedAt: '2026-11-02T09:30:00.000Z' })
+    const priorities = await loadTeamPriorities(localDb, ids.person)
+    expect(priorities?.ownProjects).toEqual([])
+    expect(
+      priorities?.priorities.map((group) => [group.theme.title, group.projects.map((r) => r.action.code)]),
+    ).toEqual([['Stronger families', ['C2']]])
+  })
 })

@@ -3,6 +3,7 @@ import type { Action, Milestone, Person, Plan, Team, Theme, Value } from '../../
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
 import { updatesOfAction } from '../../db/grouped'
+import { inPlan, isInPlan } from '../../db/archived'
 import { organisationArea, rankForTeam, type RankedAction, type Relevance } from './relevance'
 import { projectRow, type ProjectRow } from './project-rows'
 
@@ -25,7 +26,7 @@ export interface TeamPriorities {
 async function toRows(db: LocalDatabase, ranked: RankedAction[], today: string): Promise<RankedRow[]> {
   const ids = ranked.map((r) => r.action.id)
   const [milestones, updates, teams] = await Promise.all([
-    ids.length ? db.milestones.where('actionId').anyOf(ids).toArray() : Promise.resolve([]),
+    ids.length ? db.milestones.where('actionId').anyOf(ids).toArray().then(inPlan) : Promise.resolve([]),
     Promise.all(ids.map((id) => updatesOfAction(db, id))),
     db.teams.toArray(),
   ])
@@ -73,14 +74,18 @@ export async function loadTeamPriorities(
     ),
     byKey(teamIds, (team) => db.assignments.where('teamId').equals(team).toArray()),
     byKey(teamIds, (team) => db.actions.where('leadTeamId').equals(team).toArray()),
-    byKey(planIds, (plan) => db.themes.where('planId').equals(plan).sortBy('position')),
+    byKey(planIds, (plan) => db.themes.where('planId').equals(plan).sortBy('position').then(inPlan)),
   ])
   const assignedActionIds = new Set(assignments.flatMap((a) => (a.actionId ? [a.actionId] : [])))
   const byId = new Map<string, Action>()
   for (const action of [...inAreas, ...everywhere, ...led]) byId.set(action.id, action)
   const missing = [...assignedActionIds].filter((id) => !byId.has(id))
   for (const action of await db.actions.bulkGet(missing)) if (action) byId.set(action.id, action)
-  const current = [...byId.values()].filter((action) => planIds.has(action.planId))
+  // Archived projects, and those under an archived theme, are out of the plan.
+  const themeIds = new Set(themes.map((theme) => theme.id))
+  const current = [...byId.values()].filter(
+    (action) => planIds.has(action.planId) && isInPlan(action) && themeIds.has(action.themeId),
+  )
 
   const ranked = await toRows(
     db,

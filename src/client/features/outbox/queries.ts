@@ -56,9 +56,3 @@ export async function loadChanges(db: LocalDatabase, personId: string): Promise<
 
 export const useChanges = (personId: Ref<string | undefined>) =>
   useLiveQuery((id) => (id ? loadChanges(localDb, id) : Promise.resolve(undefined)), personId)
-
-/** How many changes wait to be sent. */
-export const countWaiting = (db: LocalDatabase) => db.outbox.where('state').equals('waiting').count()
-
-/** How many changes wait to be sent: shown in the header on every screen. */
-export const useWaitingCount = () => useLiveQuery(() => countWaiting(localDb))

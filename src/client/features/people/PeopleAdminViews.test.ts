@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { VueWrapper } from '@vue/test-utils'
 import type { SessionInfo } from '../../../shared/api'
 import type { AddedPerson, PersonPage, TeamsList } from '../../../shared/people-admin'
+import type { PullResponse } from '../../../shared/sync/protocol'
 import { localDb } from '../../db/database'
 import { writeMeta } from '../../db/meta'
 import { clearLocalData } from '../../db/reset'
@@ -166,7 +167,9 @@ describe('people and teams screens', { timeout: 60_000 }, () => {
     })
     const { wrapper: w } = await open(PersonView, '/', { id: person.id })
     await settle(() => w.find('form').exists(), 10_000)
-    expect(w.text()).toContain('Kit Leaver leads no projects, owns no milestones and has nothing assigned.')
+    expect(w.text()).toContain(
+      'Kit Leaver leads no projects, owns no milestones, measures or risks and has nothing assigned.',
+    )
     await w.get(`#member-${second!.id}`).setValue(true)
     await w.get('#member-of').setValue(false)
     await w.get('form').trigger('submit')
@@ -182,6 +185,95 @@ describe('people and teams screens', { timeout: 60_000 }, () => {
     await settle(() => status(w).startsWith('Kit Leaver is deactivated.'), 10_000)
     expect(w.text()).toContain('Deactivated on')
     expect(w.find('form').exists()).toBe(false)
+  })
+
+  it('hands a leaver’s project and measure on in place, then reactivates them with a new one-time code', async () => {
+    const [team] = (await teams()).teams
+    const newPerson = (name: string, email: string) =>
+      api<AddedPerson>('/people', {
+        method: 'POST',
+        body: { name, jobTitle: 'Officer', email, role: 'practitioner', teamIds: [team!.id], managesTeamIds: [] },
+      })
+    const { person: leaver } = await newPerson('Robin Leaver', 'robin.leaver@demo.local')
+    const { person: successor } = await newPerson('Sky Successor', 'sky.successor@demo.local')
+    // The leaver's work, given to them as an admin's device would.
+    const changes: PullResponse['changes'] = []
+    for (let since = 0; ;) {
+      const page = await api<PullResponse>(`/sync/pull?since=${since}&limit=5000`)
+      changes.push(...page.changes)
+      since = page.checkpoint
+      if (!page.hasMore) break
+    }
+    const records = (type: string) =>
+      changes.flatMap((c) => (c.op === 'put' && c.type === type ? [c.data as { id: string; planId?: string }] : []))
+    const current = records('plan').find((p) => (p as { status?: string }).status === 'approved')!
+    const action = records('action').find((a) => a.planId === current.id)!
+    const measure = records('measure').find((m) => m.planId === current.id)!
+    const edit = (type: string, id: string, fields: Record<string, string>) => ({
+      id: crypto.randomUUID(),
+      deviceId: 'another-device',
+      madeAt: new Date().toISOString(),
+      kind: 'record.edit',
+      data: { type, id, fields },
+    })
+    await api('/sync/push', {
+      method: 'POST',
+      body: {
+        mutations: [
+          edit('action', action.id, { leadPersonId: leaver.id }),
+          edit('measure', measure.id, { ownerPersonId: leaver.id }),
+        ],
+      },
+    })
+    await api(`/people/${leaver.id}/deactivate`, { method: 'POST', body: {} })
+
+    const { wrapper: w } = await open(PersonView, '/', { id: leaver.id })
+    await settle(() => w.text().includes('Measures whose figures they record'), 10_000)
+    expect(w.text()).toContain('Projects they lead')
+    const submit = () => w.get('form').trigger('submit')
+    await submit()
+    await settle(() => summary(w).length > 0)
+    expect(summary(w)).toEqual(['Choose who takes on at least one piece of work'])
+    expect(w.get(`#hand-on-${action.id}`).attributes('aria-invalid')).toBe('true')
+    // Only active people of the organisation take work on: not the leaver themself.
+    const choices = w.findAll(`#hand-on-${action.id} option`).map((o) => o.text())
+    expect(choices).toContain('Sky Successor')
+    expect(choices).not.toContain('Robin Leaver')
+    await w.get(`#hand-on-${action.id}`).setValue(successor.id)
+    await w.get(`#hand-on-${measure.id}`).setValue(successor.id)
+    await submit()
+    await settle(() => w.text().includes('2 pieces of work were handed on.'))
+    expect(w.findAll('.handed').map((p) => p.text())).toEqual([
+      'Handed on to Sky Successor',
+      'Handed on to Sky Successor',
+    ])
+    const queued = (await localDb.outbox.toArray()).map((entry) => entry.mutation)
+    expect(queued).toEqual([
+      expect.objectContaining({
+        kind: 'record.edit',
+        data: { type: 'action', id: action.id, fields: { leadPersonId: successor.id } },
+      }),
+      expect.objectContaining({
+        kind: 'record.edit',
+        data: { type: 'measure', id: measure.id, fields: { ownerPersonId: successor.id } },
+      }),
+    ])
+    // Sent by the device's own sync, the server has the new owners.
+    for (let tries = 0; tries < 400 && (await localDb.outbox.count()); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    expect((await api<PersonPage>(`/people/${leaver.id}`)).ownedWork).toMatchObject({ actions: [], measures: [] })
+    expect((await api<PersonPage>(`/people/${successor.id}`)).ownedWork).toMatchObject({
+      actions: [expect.objectContaining({ id: action.id })],
+      measures: [{ id: measure.id, title: expect.any(String) }],
+    })
+
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Reactivate Robin Leaver')!
+      .trigger('click')
+    await settle(() => status(w).startsWith('Robin Leaver is active again.'), 10_000)
+    expect(w.get('[data-testid="one-time-code"]').text().length).toBeGreaterThan(15)
+    expect((await api<PersonPage>(`/people/${leaver.id}`)).person.deactivatedAt).toBeNull()
   })
 
   it('tells anyone but a plan admin that these screens are not for them', async () => {

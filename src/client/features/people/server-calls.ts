@@ -36,3 +36,5 @@ export const deactivatePerson = (personId: string) =>
   api<AdminPerson>(`/people/${personId}/deactivate`, { method: 'POST', body: {} })
 export const setPasswordWithCode = (input: SetPassword) =>
   api<SessionInfo>('/auth/set-password', { method: 'POST', body: input })
+export const reactivatePerson = (personId: string) =>
+  api<AddedPerson>(`/people/${personId}/reactivate`, { method: 'POST', body: {} })

@@ -74,6 +74,7 @@ export const formFields: Record<EditableType, readonly FormField[]> = {
     date('periodStart', 'Starts'),
     date('periodEnd', 'Ends'),
     long('vision', 'Vision'),
+    some('servesOutcomeIds', 'Outcomes it serves', 'outcome'),
     {
       name: 'signOffRequired',
       label: 'Completing a project or milestone needs sign-off by its lead or a plan admin',
@@ -86,6 +87,7 @@ export const formFields: Record<EditableType, readonly FormField[]> = {
     long('outcome', 'The outcome it aims for'),
     long('rationale', 'Why it matters'),
     some('outcomeIds', 'Outcomes it serves', 'outcome'),
+    some('recommendationIds', 'Recommendations it answers', 'recommendation'),
   ],
   action: [
     one('themeId', 'Theme', 'theme'),

@@ -56,6 +56,21 @@ export function toFormValues(type: EditableType, record: Record<string, unknown>
   return values
 }
 
+/**
+ * What a link to a new record's form names for it (`?themeId=…` from a theme's page), as the
+ * form's controls hold it: only the fields that name other records, which the form still checks.
+ */
+export function presetValues(type: EditableType, query: Record<string, unknown>): FormValues {
+  const values: FormValues = {}
+  for (const { name, input } of formFields[type]) {
+    const given = query[name]
+    if (typeof given !== 'string' || !given) continue
+    if (input.kind === 'one') values[name] = given
+    if (input.kind === 'some') values[name] = [given]
+  }
+  return values
+}
+
 const linesOf = (value: string) =>
   value
     .split('\n')

@@ -4,7 +4,7 @@ import type { EditScreen } from './queries'
 
 /**
  * Where a record is read after it is saved (`own`), or where its lists are after it is
- * archived (`parent`). Measures and risks are read on their plan's page.
+ * archived (`parent`).
  */
 export function pageOf(
   type: EditableType,
@@ -24,9 +24,9 @@ export function pageOf(
     case 'theme':
     case 'outcome':
     case 'recommendation':
+    case 'measure':
+    case 'risk':
       return { name: type, params: { id } }
-    default:
-      return plan
   }
 }
 
@@ -35,8 +35,13 @@ export const editPageOf = (type: EditableType, id: string): RouteLocationNamedRa
   name: 'edit-record',
   params: { type, id },
 })
-export const addPageOf = (type: EditableType, parentId?: string): RouteLocationNamedRaw => ({
+/** `preset`: fields the new record's form starts with, by name (a project's theme, from the theme's page). */
+export const addPageOf = (
+  type: EditableType,
+  parentId?: string,
+  preset: Record<string, string> = {},
+): RouteLocationNamedRaw => ({
   name: 'add-record',
   params: { type },
-  query: parentId ? { in: parentId } : {},
+  query: { ...(parentId ? { in: parentId } : {}), ...preset },
 })

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { localDb } from '../../db/database'
 import { writeMeta } from '../../db/meta'
 import { deviceWithPlan, mountView, settle } from '../../../../tests/support/mount-view'
-import { ids, person, plan, themes } from '../../../../tests/support/plan-records'
+import { actions, ids, milestones, person, plan, themes } from '../../../../tests/support/plan-records'
 import LifecyclePanel from './LifecyclePanel.vue'
 import VersionDiffView from './VersionDiffView.vue'
 
@@ -84,9 +84,9 @@ describe('a plan admin moving a plan through its lifecycle', () => {
 })
 
 describe('what changed since the earlier version', () => {
-  it('lists a record added and a record changed, with its changed field', async () => {
+  const nextId = '00000000-0000-4000-8000-000000000900'
+  beforeEach(async () => {
     await deviceWithPlan()
-    const nextId = '00000000-0000-4000-8000-000000000900'
     await localDb.plans.put({
       ...plan,
       id: nextId,
@@ -119,6 +119,25 @@ describe('what changed since the earlier version', () => {
         searchText: '',
       },
     ])
+    const [transitions] = actions.filter((a) => a.code === 'K2')
+    const nextAction = { ...transitions!, id: '00000000-0000-4000-8000-000000000904', planId: nextId }
+    await localDb.actions.put({
+      ...nextAction,
+      carriedFromId: transitions!.id,
+      areaIds: [ids.kingston, ids.richmond],
+      searchText: '',
+    })
+    await localDb.milestones.put({
+      ...milestones[0]!,
+      id: '00000000-0000-4000-8000-000000000905',
+      actionId: nextAction.id,
+      carriedFromId: milestones[0]!.id,
+      dueDate: '2022-01-31',
+      searchText: '',
+    })
+  })
+
+  it('lists a record added and a record changed, with its changed field', async () => {
     const { wrapper } = await mountView(VersionDiffView, '/', { id: nextId })
     await settle(() => wrapper.text().includes('What changed since Achieving more'))
     const list = (heading: string) =>
@@ -127,9 +146,25 @@ describe('what changed since the earlier version', () => {
     expect(list('Added').textContent).not.toContain('Stronger families')
     const changed = list('Changed').textContent!
     expect(changed).toContain('Theme: Brighter futures')
-    expect(changed).toContain('title')
     expect(changed).toContain('was Positive futures, now Brighter futures')
     expect(changed).not.toContain('Stronger families')
+    wrapper.unmount()
+  })
+
+  it('names each changed field by its edit form label, and says its values in words', async () => {
+    const { wrapper } = await mountView(VersionDiffView, '/', { id: nextId })
+    await settle(() => wrapper.text().includes('What changed since Achieving more'))
+    const changes = wrapper.findAll('h2').find((h) => h.text() === 'Changed')!.element.nextElementSibling!
+    const terms = [...changes.querySelectorAll('dt')].map((dt) => dt.textContent!.trim())
+    const said = (label: string) =>
+      [...changes.querySelectorAll('dt')]
+        .find((dt) => dt.textContent!.trim() === label)!
+        .nextElementSibling!.textContent!.replace(/\s+/g, ' ')
+        .trim()
+    expect(terms).toEqual(expect.arrayContaining(['Title', 'Due date', 'Areas']))
+    expect(terms.join(' ')).not.toMatch(/dueDate|areaIds|title/)
+    expect(said('Due date')).toBe('was 31 January 2021, now 31 January 2022')
+    expect(said('Areas')).toBe('was Kingston, now Kingston, Richmond')
     wrapper.unmount()
   })
 })

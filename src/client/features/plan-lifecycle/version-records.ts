@@ -51,3 +51,19 @@ export async function earlierVersionOf(db: LocalDatabase, plan: Plan | undefined
 /** What a record is called in the list of changes. */
 export const nameOf = (record: VersionRecord) =>
   String(record.title ?? record.name ?? record.heading ?? record.code ?? record.description ?? record.id)
+
+/** The organisation's records a plan's fields name (people, teams, areas, outcomes), by id. */
+export async function organisationNames(db: LocalDatabase): Promise<Map<string, string>> {
+  const [people, teams, areas, outcomes] = await Promise.all([
+    db.people.toArray(),
+    db.teams.toArray(),
+    db.areas.toArray(),
+    db.outcomes.toArray(),
+  ])
+  return new Map(
+    [...people, ...teams, ...areas, ...outcomes].map((record): [string, string] => [
+      record.id,
+      nameOf(record as unknown as VersionRecord),
+    ]),
+  )
+}

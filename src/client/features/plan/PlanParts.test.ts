@@ -66,14 +66,15 @@ describe("a plan's own parts", () => {
     wrapper.unmount()
   })
 
-  it('shows a risk without likelihood or impact as not given, never as a made-up score', async () => {
+  it('shows a risk without likelihood or impact as not rated, never as a made-up score, and links to its page', async () => {
     const { wrapper } = await mountView(PlanView, `/plans/${improvementPlan.id}`, { id: improvementPlan.id })
     await settle(() => wrapper.text().includes('Maximum caseload levels exceeded'))
     const facts = wrapper
       .get('.risks dl')
       .findAll('div')
       .map((row) => row.text())
-    expect(facts).toEqual(['OwnerNot given', 'LikelihoodNot given', 'ImpactNot given'])
+    expect(facts).toEqual(['OwnerNot given', 'Inherent scoreNot rated', 'Residual scoreNot rated'])
+    expect(wrapper.get('.risks h3 a').attributes('href')).toBe(`/risks/${risk.id}`)
     expect(
       wrapper
         .get('.risks')

@@ -116,7 +116,7 @@ export async function loadPlanPage(
     risks: risks.sort(byPosition),
     measures,
     sections: sections.sort(byPosition),
-    serves: { plans: present(plan.servesPlanIds.map((pid) => planById.get(pid))), outcomes: present(outcomes) },
+    serves: { plans: present(plan.servesPlanIds.map((pid) => planById.get(pid))), outcomes: inPlan(present(outcomes)) },
   }
 }
 
@@ -149,7 +149,7 @@ export async function loadActionDetail(db: LocalDatabase, id: string): Promise<A
 export const usePlans = (role: Ref<Role | undefined>) => useLiveQuery((r) => loadPlans(localDb, r), role)
 
 /** The organisation's outcomes, the top of the golden thread, in their order. */
-export const useOutcomes = () => useLiveQuery(() => localDb.outcomes.orderBy('position').toArray())
+export const useOutcomes = () => useLiveQuery(() => localDb.outcomes.orderBy('position').toArray().then(inPlan))
 
 export const usePlanPage = (input: Ref<{ id: string; role: Role | undefined; areaId: string | undefined }>) =>
   useLiveQuery(({ id, role, areaId }) => loadPlanPage(localDb, id, role, areaId), input)

@@ -99,4 +99,18 @@ describe('Search', () => {
     expect(wrapper.findAll('ol li')).toHaveLength(0)
     wrapper.unmount()
   })
+
+  it('leaves out what is archived: a milestone, and a project with its milestones', async () => {
+    const k2 = (await localDb.actions.where('code').equals('K2').first())!
+    const [milestone] = await localDb.milestones.where('actionId').equals(k2.id).toArray()
+    await localDb.milestones.update(milestone!.id, { archivedAt: '2026-11-02T09:30:00.000Z' })
+    const { wrapper } = await mountView(SearchView, '/search?q=transition')
+    await settle(() => wrapper.text().includes('1 result for “transition”'))
+    expect(wrapper.get('ol a').text()).toContain('K2')
+
+    await localDb.milestones.update(milestone!.id, { archivedAt: null })
+    await localDb.actions.update(k2.id, { archivedAt: '2026-11-02T09:30:00.000Z' })
+    await settle(() => wrapper.text().includes('Nothing matches for “transition”'))
+    wrapper.unmount()
+  })
 })

@@ -1,5 +1,6 @@
 import { localDb, type LocalDatabase } from '../../db/database'
 import { useLiveQuery } from '../../db/live-query'
+import { inPlan } from '../../db/archived'
 import { actionName, outcomeName, planName, recommendationName, themeName } from '../golden-thread/labels'
 import type { SearchEntry } from './search'
 
@@ -9,25 +10,26 @@ const lower = (...parts: (string | null | undefined)[]) => parts.filter(Boolean)
  * Everything search looks through, in every plan on the device, read once and again only
  * when sync writes; typing then filters this in memory instead of reading IndexedDB on
  * every keystroke. Themes, actions and milestones (thousands) keep their text ready from
- * the pull; the rest are a few dozen records and are lower-cased here.
+ * the pull; the rest are a few dozen records and are lower-cased here. Archived records are
+ * out of the plan, and so out of search: a milestone with its project.
  */
 export async function loadSearchEntries(db: LocalDatabase): Promise<SearchEntry[]> {
-  const [plans, themes, actions, milestones, values, measures, outcomes, recommendations, sections] = await Promise.all(
-    [
+  const [plans, themes, actions, allMilestones, values, measures, outcomes, recommendations, sections] =
+    await Promise.all([
       db.plans.toArray(),
-      db.themes.orderBy('position').toArray(),
-      db.actions.toArray(),
-      db.milestones.toArray(),
+      db.themes.orderBy('position').toArray().then(inPlan),
+      db.actions.toArray().then(inPlan),
+      db.milestones.toArray().then(inPlan),
       db.values.orderBy('position').toArray(),
-      db.measures.toArray(),
-      db.outcomes.orderBy('position').toArray(),
-      db.recommendations.toArray(),
+      db.measures.toArray().then(inPlan),
+      db.outcomes.orderBy('position').toArray().then(inPlan),
+      db.recommendations.toArray().then(inPlan),
       db.sections.toArray(),
-    ],
-  )
+    ])
   const planTitles = new Map(plans.map((plan) => [plan.id, planName(plan)]))
   const actionPlans = new Map(actions.map((action) => [action.id, action.planId]))
-  const inPlan = (planId: string | undefined) => (planId ? { planTitle: planTitles.get(planId), planId } : {})
+  const milestones = allMilestones.filter((milestone) => actionPlans.has(milestone.actionId))
+  const ofPlan = (planId: string | undefined) => (planId ? { planTitle: planTitles.get(planId), planId } : {})
   actions.sort((a, b) => a.position - b.position)
   recommendations.sort((a, b) => a.position - b.position)
   sections.sort((a, b) => a.position - b.position)
@@ -43,7 +45,7 @@ export async function loadSearchEntries(db: LocalDatabase): Promise<SearchEntry[
       kind: 'recommendation',
       id: r.id,
       title: recommendationName(r),
-      ...inPlan(r.planId),
+      ...ofPlan(r.planId),
       opens: { name: 'recommendation', id: r.id },
       text: lower(recommendationName(r), r.sourceTitle, r.text, r.owner),
     })),
@@ -52,7 +54,7 @@ export async function loadSearchEntries(db: LocalDatabase): Promise<SearchEntry[
       id: t.id,
       title: themeName(t),
       text: t.searchText,
-      ...inPlan(t.planId),
+      ...ofPlan(t.planId),
       opens: { name: 'theme', id: t.id },
     })),
     ...values.map((v): SearchEntry => ({
@@ -66,7 +68,7 @@ export async function loadSearchEntries(db: LocalDatabase): Promise<SearchEntry[
       id: a.id,
       title: actionName(a),
       text: a.searchText,
-      ...inPlan(a.planId),
+      ...ofPlan(a.planId),
       opens: { name: 'action', id: a.id },
     })),
     ...measures.map((m): SearchEntry => {
@@ -77,7 +79,7 @@ export async function loadSearchEntries(db: LocalDatabase): Promise<SearchEntry[
         id: m.id,
         title: m.title,
         text: lower(m.title, m.comparison, m.source),
-        ...inPlan(m.planId),
+        ...ofPlan(m.planId),
         ...opens,
       }
     }),
@@ -86,14 +88,14 @@ export async function loadSearchEntries(db: LocalDatabase): Promise<SearchEntry[
       id: m.id,
       title: m.title,
       text: m.searchText,
-      ...inPlan(actionPlans.get(m.actionId)),
+      ...ofPlan(actionPlans.get(m.actionId)),
       opens: { name: 'milestone', id: m.id },
     })),
     ...sections.map((s): SearchEntry => ({
       kind: 'section',
       id: s.id,
       title: s.title,
-      ...inPlan(s.planId),
+      ...ofPlan(s.planId),
       text: lower(
         s.title,
         ...s.paragraphs,

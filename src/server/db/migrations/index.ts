@@ -14,6 +14,7 @@ import measureMonitoring from './0015-measure-monitoring'
 import riskRegister from './0016-risk-register'
 import peopleAdmin from './0017-people-admin'
 import planLifecycle from './0018-plan-lifecycle'
+import reportLocks from './0019-report-locks'
 
 /** Applied in order, each once; append new migrations, never edit an applied one. */
 export const migrations: { name: string; sql: string }[] = [
@@ -33,4 +34,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0016-risk-register', sql: riskRegister },
   { name: '0017-people-admin', sql: peopleAdmin },
   { name: '0018-plan-lifecycle', sql: planLifecycle },
+  { name: '0019-report-locks', sql: reportLocks },
 ]

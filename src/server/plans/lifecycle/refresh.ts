@@ -3,7 +3,16 @@ import type { Queryable } from '../../db/database'
 import { insertRecords, rowToRecord } from '../../db/tables'
 import { reserveVersions } from '../../db/versions'
 import { HttpError } from '../../http/errors'
-import { newDateToSet, nextPeriod, nextTitle, yearLater, type RefreshResult } from '../../../shared/plans/next-version'
+import type { Measure, Risk } from '../../../shared/entities'
+import {
+  measureForNextYear,
+  newDateToSet,
+  nextPeriod,
+  nextTitle,
+  riskForNextYear,
+  yearLater,
+  type RefreshResult,
+} from '../../../shared/plans/next-version'
 
 type Row = Record<string, unknown>
 const rows = async (tx: Queryable, sql: string, params: unknown[]) =>
@@ -13,7 +22,8 @@ const rows = async (tx: Queryable, sql: string, params: unknown[]) =>
  * Starts next year's version of an approved plan, as a draft, in the caller's transaction:
  * its themes, and its actions and milestones that are not complete, with their measures,
  * risks, recommendations, sections and assignments, each a new record naming the one it
- * was carried from. Deadlines are left to set again. The old plan keeps everything.
+ * was carried from. Deadlines are left to set again; measures start without figures and
+ * risks without quarters' ratings. The old plan keeps everything.
  */
 export async function refreshPlan(
   tx: Queryable,
@@ -102,8 +112,9 @@ export async function refreshPlan(
   })
   const newMilestones = milestones.map((m) => carry(m, { ...undated, actionId: newId.get(String(m.actionId)) }))
   const linked = (r: Row) => ({ ...inPlan, themeIds: mapped(r.themeIds), actionIds: mapped(r.actionIds) })
-  const newMeasures = measures.map((m) => carry(m, linked(m)))
-  const newRisks = risks.map((r) => carry(r, linked(r)))
+  // A new year starts with no figures and no quarters' ratings of its own.
+  const newMeasures = measures.map((m) => carry(measureForNextYear(m as Row & Measure), linked(m)))
+  const newRisks = risks.map((r) => carry(riskForNextYear(r as Row & Risk), linked(r)))
   const newSections = sections.map((s) => carry(s, inPlan))
   const newAssignments = assignments.map((a) => ({
     ...a,

@@ -3,7 +3,7 @@ import type { Measure } from '../../entities'
 import { actualFigureSchema, type MeasureActual } from '../../plan-records'
 import { canRecordFigures } from '../../permissions'
 import { withActual } from '../../monitoring/measure-actuals'
-import { measureStanding } from '../../monitoring/measure-standing'
+import { measureStanding, type MeasureFigures } from '../../monitoring/measure-standing'
 import { incomingWins } from '../../sync/status-rule'
 import type { ChangeDefinition } from '../definition'
 import { refuse } from '../decision'
@@ -31,6 +31,21 @@ const figureOf = (data: Data, recordedBy: string, recordedAt: string): MeasureAc
   recordedBy,
   recordedAt,
 })
+
+/**
+ * Why a figure cannot stand as it is: it is red against its target and has no note saying what
+ * is being done about it. The device asks the same before queueing, in the same words.
+ */
+export function redWithoutNote(
+  measure: MeasureFigures,
+  figure: Pick<MeasureActual, 'period' | 'value' | 'note'>,
+  today: string,
+): string | undefined {
+  // This figure itself, whichever period it corrects.
+  const standing = measureStanding({ ...measure, actuals: [figure] }, today)
+  if (standing.kind !== 'rated' || standing.rag !== 'red' || figure.note?.trim()) return undefined
+  return `This figure is red against its target of ${standing.target}: add a note saying what is being done about it.`
+}
 
 export const measureActual: ChangeDefinition<Data> = {
   createsId: () => undefined,
@@ -65,12 +80,8 @@ export const measureActual: ChangeDefinition<Data> = {
         history,
       }
     const recorded = figureOf(data, who.id, madeAt)
-    // This figure itself, whichever period it corrects.
-    const standing = measureStanding({ ...measure, actuals: [recorded] }, madeAt.slice(0, 10))
-    if (standing.kind === 'rated' && standing.rag === 'red' && !data.note?.trim())
-      return refuse(
-        `This figure is red against its target of ${standing.target}: add a note saying what is being done about it.`,
-      )
+    const unexplained = redWithoutNote(measure, recorded, madeAt.slice(0, 10))
+    if (unexplained) return refuse(unexplained)
     const actuals = withActual(measure.actuals, recorded)
     target.record.actuals = actuals
     return {

@@ -1,0 +1,40 @@
+import type { ReportAction, QuarterlyReport } from '../../../shared/monitoring/quarterly-report'
+import { quarterBefore } from '../../../shared/sync/quarter'
+
+/** "K8 Improve the provision of occupational therapy". */
+export const reportActionName = (action: ReportAction) => [action.code, action.title].filter(Boolean).join(' ')
+
+export const milestoneOutcomeWords: Record<QuarterlyReport['milestones']['items'][number]['outcome'], string> = {
+  met: 'Met',
+  missed: 'Missed',
+  open: 'Not due yet or still open',
+}
+
+export const directionWords: Record<NonNullable<QuarterlyReport['measures'][number]['direction']>, string> = {
+  improving: 'Improving',
+  worsening: 'Worsening',
+  'no change': 'No change',
+}
+
+/** How a risk's score moved since the quarter before: "Up from 9", never an arrow alone. */
+export function movementWords(risk: QuarterlyReport['risks'][number]): string {
+  switch (risk.movement) {
+    case null:
+      return 'Not rated'
+    case 'new':
+      return 'New: no earlier rating'
+    case 'same':
+      return 'No change'
+    case 'up':
+      return `Up from ${risk.previousScore}`
+    case 'down':
+      return `Down from ${risk.previousScore}`
+  }
+}
+
+/** The quarters the picker offers: this one and the seven before it, newest first, with the one shown if it is older. */
+export function quarterChoices(current: string, shown: string): string[] {
+  const choices = [current]
+  while (choices.length < 8) choices.push(quarterBefore(choices.at(-1)!))
+  return choices.includes(shown) ? choices : [...choices, shown]
+}
