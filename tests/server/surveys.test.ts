@@ -895,11 +895,13 @@ describe.each(backends)('surveys on %s', (backend) => {
         for (const who of ['admin', 'viewer', 'practitioner', 'manager'] as const) await read(who, surveyId)
       }
       expect(await surveyFingerprint()).toEqual(settled)
-      const [row] = await server.db.query<{ actuals: { period: string }[] }>(
+      const [row] = await server.db.query<{ actuals: { period: string; source?: string }[] }>(
         'select actuals from measures where id = $1',
         [measure],
       )
-      expect(row!.actuals.filter((a) => a.period === linked.title)).toHaveLength(1)
+      const fromSurvey = row!.actuals.filter((a) => a.period === linked.title)
+      // Named as a survey's, so the quarterly report's survey section finds it.
+      expect(fromSurvey).toMatchObject([{ source: 'Staff survey' }])
     })
 
     it('closes a survey whose closing date passes without a close change: once, however many sweeps run at once', async () => {

@@ -20,6 +20,10 @@ export async function lockQuarter(
   quarter: string,
   by: { personId: string; now: Date },
 ): Promise<ReportLock> {
+  // The organisation's change number first, as a push takes it before any record's row
+  // (taking the plan's row first could deadlock with a push editing the plan). A refusal
+  // below rolls the reservation back with the transaction.
+  const version = await reserveVersions(tx, orgId, 1)
   // The plan's row is the lock two admins locking the same quarter at once queue on.
   const [row] = await tx.query<{ data: Record<string, unknown> }>(
     'select to_jsonb(p) as data from plans p where id = $1 and org_id = $2 for update',
@@ -44,7 +48,7 @@ export async function lockQuarter(
   const report = await storedQuarterlyReport(tx, orgId, plan, quarter, by.now.toISOString().slice(0, 10))
   const lock: ReportLock = {
     id: randomUUID(),
-    version: await reserveVersions(tx, orgId, 1),
+    version,
     planId,
     quarter,
     report: report as unknown as ReportLock['report'],

@@ -4,6 +4,7 @@ import type { Survey } from '../../shared/surveys'
 import type { PublishedResults } from '../../shared/survey-results'
 import { forgetParticipation } from './participation'
 import { closedResults, loadSurvey } from './results'
+import { surveyFigureSource } from '../../shared/monitoring/measure-actuals'
 
 const todayIso = () => new Date().toISOString().slice(0, 10)
 
@@ -46,7 +47,12 @@ async function recordActuals(tx: Queryable, orgId: string, survey: Survey, resul
       measure.measureId,
       JSON.stringify([
         ...actuals,
-        { period: survey.title, value: measure.percent, note: `Staff survey closed ${survey.closesOn}` },
+        {
+          period: survey.title,
+          value: measure.percent,
+          note: `Staff survey closed ${survey.closesOn}`,
+          source: surveyFigureSource,
+        },
       ]),
       version++,
     ])

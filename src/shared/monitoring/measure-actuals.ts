@@ -9,3 +9,6 @@ export function withActual(actuals: readonly MeasureActual[], actual: MeasureAct
   if (at === -1) return [...actuals, actual]
   return actuals.map((existing, i) => (i === at ? actual : existing))
 }
+
+/** The source a closed staff survey gives the figure it records for each measure it feeds. */
+export const surveyFigureSource = 'Staff survey'

@@ -5,6 +5,7 @@ import type { MeasureActual } from '../plan-records'
 import { finiteNumber } from '../pg-values'
 import { id, isoDate, text, timestamp } from '../record-fields'
 import { quarterYearBefore } from '../sync/quarter'
+import { surveyFigureSource } from './measure-actuals'
 import { directionOfTravel, measureStanding } from './measure-standing'
 import type { MonitoringRecords } from './monitoring-records'
 import { quarterSchema } from './report-locks'
@@ -205,9 +206,14 @@ export interface ReportNames {
 const day = 86_400_000
 const unknownPerson = 'Someone not on the staff list'
 
-/** A figure a closed staff survey gave its measure (src/server/surveys/closing.ts), or a document's survey figure. */
+/**
+ * A figure a closed staff survey gave its measure (src/server/surveys/closing.ts; those
+ * recorded before it named its source say so in their note), or a document's survey figure.
+ */
 export const isSurveyFigure = (actual: MeasureActual) =>
-  actual.note?.startsWith('Staff survey closed') === true || /\bsurvey\b/i.test(actual.period)
+  actual.source === surveyFigureSource ||
+  actual.note?.startsWith('Staff survey closed') === true ||
+  /\bsurvey\b/i.test(actual.period)
 
 /**
  * The day a quarter's report is as at: today while the quarter runs, its last day once it
