@@ -66,7 +66,7 @@ describe('locking a quarter and exporting its report', () => {
     await app.goOffline()
     await shell.main.getByRole('button', { name: 'Lock this quarter' }).click()
     await shell.main.getByRole('button', { name: `Yes, lock ${quarter}` }).click()
-    await shows(shell.main.getByRole('alert').filter({ hasText: 'Locking a quarter needs a connection' }))
+    await shows(shell.main.getByRole('alert').filter({ hasText: 'You need a connection to lock a quarter' }))
     await app.goOnline()
 
     await shell.main.getByRole('button', { name: 'Lock this quarter' }).click()

@@ -1,4 +1,16 @@
-import type { Action, Area, Milestone, Organisation, Person, Plan, Team, Theme, Value } from '../../src/shared/entities'
+import type {
+  Action,
+  Area,
+  Measure,
+  Milestone,
+  Organisation,
+  Person,
+  Plan,
+  Risk,
+  Team,
+  Theme,
+  Value,
+} from '../../src/shared/entities'
 
 /**
  * A small plan as a device holds it, for client tests that need records without a
@@ -183,3 +195,51 @@ export const milestones: Milestone[] = [
     position: 0,
   },
 ]
+
+/** A measure of the small plan with nothing recorded and no target: a test gives what it judges. */
+export const measureOf = (id: string, fields: Partial<Measure> = {}): Measure => ({
+  id,
+  version: 1,
+  planId: ids.plan,
+  title: 'Measure',
+  unit: 'percent',
+  comparison: null,
+  direction: 'higher-is-better',
+  baseline: null,
+  targets: [],
+  actuals: [],
+  benchmarks: [],
+  ownerPersonId: null,
+  tolerancePercent: 10,
+  source: null,
+  sourceNote: null,
+  archivedAt: null,
+  themeIds: [],
+  actionIds: [],
+  ...fields,
+})
+
+/** A risk of the small plan, not rated, linked to nothing: a test gives what it judges. */
+export const riskOf = (id: string, fields: Partial<Risk> = {}): Risk => ({
+  id,
+  version: 1,
+  planId: ids.plan,
+  title: null,
+  description: 'A risk',
+  mitigations: [],
+  owner: null,
+  ownerPersonId: null,
+  likelihood: null,
+  impact: null,
+  residualLikelihood: null,
+  residualImpact: null,
+  reviewDate: null,
+  assessments: [],
+  themeIds: [],
+  actionIds: [],
+  source: null,
+  sourceNote: null,
+  archivedAt: null,
+  position: 0,
+  ...fields,
+})

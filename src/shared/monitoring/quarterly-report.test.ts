@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Evidence, Measure, Milestone, ProgressUpdate, Risk } from '../entities'
-import { actions, ids, milestones, person, plan, themes } from '../../../tests/support/plan-records'
+import { actions, ids, measureOf, milestones, person, plan, riskOf, themes } from '../../../tests/support/plan-records'
 import type { MonitoringRecords } from './monitoring-records'
 import { buildQuarterlyReport, quarterlyReportSchema } from './quarterly-report'
 
@@ -62,29 +62,8 @@ const planMilestones = [
   milestone(4, 'K1', 'Framework reviewed', '2021-05-01'),
 ]
 
-function measure(n: number, fields: Partial<Measure>): Measure {
-  return {
-    id: uuid(200 + n),
-    version: 1,
-    planId: ids.plan,
-    title: `Measure ${n}`,
-    unit: 'percent',
-    comparison: null,
-    direction: 'higher-is-better',
-    baseline: null,
-    targets: [],
-    actuals: [],
-    benchmarks: [],
-    ownerPersonId: null,
-    tolerancePercent: 5,
-    source: null,
-    sourceNote: null,
-    archivedAt: null,
-    themeIds: [],
-    actionIds: [],
-    ...fields,
-  }
-}
+const measure = (n: number, fields: Partial<Measure>) =>
+  measureOf(uuid(200 + n), { title: `Measure ${n}`, tolerancePercent: 5, ...fields })
 
 const measures = [
   measure(1, {
@@ -112,31 +91,8 @@ const measures = [
   }),
 ]
 
-function risk(n: number, fields: Partial<Risk>): Risk {
-  return {
-    id: uuid(300 + n),
-    version: 1,
-    planId: ids.plan,
-    title: null,
-    description: `Risk ${n}`,
-    mitigations: [],
-    owner: 'Director of Children’s Services',
-    ownerPersonId: null,
-    likelihood: null,
-    impact: null,
-    residualLikelihood: null,
-    residualImpact: null,
-    reviewDate: null,
-    assessments: [],
-    themeIds: [],
-    actionIds: [],
-    source: null,
-    sourceNote: null,
-    archivedAt: null,
-    position: n,
-    ...fields,
-  }
-}
+const risk = (n: number, fields: Partial<Risk>) =>
+  riskOf(uuid(300 + n), { description: `Risk ${n}`, owner: 'Director of Children’s Services', position: n, ...fields })
 
 const assessment = (quarter: string, residual: number) => ({
   quarter,

@@ -34,55 +34,9 @@ function update(actionId: string, rag: Rag, madeAt: string): ProgressUpdate {
   }
 }
 
-function measure(fields: Partial<Measure>): Measure {
-  return {
-    id: newId(),
-    version: 1,
-    planId: ids.plan,
-    title: 'Measure',
-    unit: 'percent',
-    comparison: null,
-    direction: 'higher-is-better',
-    baseline: null,
-    targets: [{ value: 80 }],
-    actuals: [],
-    benchmarks: [],
-    ownerPersonId: null,
-    tolerancePercent: 10,
-    source: null,
-    sourceNote: null,
-    archivedAt: null,
-    themeIds: [],
-    actionIds: [],
-    ...fields,
-  }
-}
+const measure = (fields: Partial<Measure>) => fixture.measureOf(newId(), { targets: [{ value: 80 }], ...fields })
 
-function risk(fields: Partial<Risk>): Risk {
-  return {
-    id: newId(),
-    version: 1,
-    planId: ids.plan,
-    title: null,
-    description: 'A risk',
-    mitigations: [],
-    owner: null,
-    ownerPersonId: null,
-    likelihood: null,
-    impact: null,
-    residualLikelihood: null,
-    residualImpact: null,
-    reviewDate: null,
-    assessments: [],
-    themeIds: [],
-    actionIds: [],
-    source: null,
-    sourceNote: null,
-    archivedAt: null,
-    position: 0,
-    ...fields,
-  }
-}
+const risk = (fields: Partial<Risk>) => fixture.riskOf(newId(), fields)
 
 function records(parts: Partial<MonitoringRecords>): MonitoringRecords {
   return {

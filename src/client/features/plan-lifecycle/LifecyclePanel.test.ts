@@ -68,7 +68,7 @@ describe('a plan admin moving a plan through its lifecycle', () => {
     await button('Start next year’s version').trigger('click')
     await button('Yes, start next year’s version').trigger('click')
     await settle(() => wrapper.find('.error-summary').exists())
-    expect(wrapper.get('.error-summary').text()).toContain('needs a connection')
+    expect(wrapper.get('.error-summary').text()).toContain('You need a connection to start next year’s version')
     expect(router.currentRoute.value.path).toBe('/')
     wrapper.unmount()
   })

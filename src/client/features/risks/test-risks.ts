@@ -1,6 +1,6 @@
 import type { Risk } from '../../../shared/entities'
 import type { RiskAssessment } from '../../../shared/plan-records'
-import { actions, ids, person, themes } from '../../../../tests/support/plan-records'
+import { actions, person, riskOf, themes } from '../../../../tests/support/plan-records'
 import { localDb } from '../../db/database'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
@@ -16,33 +16,11 @@ const assessment = (quarter: string, assessedAt: string, rating: Partial<RiskAss
   ...rating,
 })
 
-const riskOf = (n: number, fields: Partial<Risk>): Risk => ({
-  id: uuid(870 + n),
-  version: 1,
-  planId: ids.plan,
-  title: null,
-  description: `Risk number ${n}`,
-  mitigations: [],
-  owner: null,
-  ownerPersonId: null,
-  likelihood: null,
-  impact: null,
-  residualLikelihood: null,
-  residualImpact: null,
-  reviewDate: null,
-  assessments: [],
-  themeIds: [],
-  actionIds: [],
-  source: null,
-  sourceNote: null,
-  carriedFromId: null,
-  archivedAt: null,
-  position: n,
-  ...fields,
-})
+const riskNumbered = (n: number, fields: Partial<Risk>) =>
+  riskOf(uuid(870 + n), { description: `Risk number ${n}`, position: n, ...fields })
 
 /** Rated in two quarters: down from 9 (3 × 3) to a residual 6 (2 × 3). */
-export const fallingRisk = riskOf(1, {
+export const fallingRisk = riskNumbered(1, {
   title: 'Placement costs rise',
   description: 'Increasing placements lead to increasing costs.',
   mitigations: ['Scrutinise every external placement'],
@@ -67,10 +45,13 @@ export const fallingRisk = riskOf(1, {
   ],
 })
 /** Scored by the document alone, never in the app: new, and placed by its inherent 5 × 4. */
-export const documentRisk = riskOf(2, { title: 'School places', likelihood: 5, impact: 4 })
+export const documentRisk = riskNumbered(2, { title: 'School places', likelihood: 5, impact: 4 })
 /** Never rated, its review long past. */
-export const unratedRisk = riskOf(3, { description: 'Families choose schools elsewhere.', reviewDate: '2020-01-31' })
-export const archivedRisk = riskOf(4, {
+export const unratedRisk = riskNumbered(3, {
+  description: 'Families choose schools elsewhere.',
+  reviewDate: '2020-01-31',
+})
+export const archivedRisk = riskNumbered(4, {
   title: 'Old risk',
   likelihood: 1,
   impact: 1,
