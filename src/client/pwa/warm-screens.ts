@@ -1,6 +1,9 @@
 import { watchEffect } from 'vue'
 import type { Router } from 'vue-router'
 import { useSessionStore } from '../features/session/store'
+import { lockScreens } from '../features/device-lock/lock-screens'
+import { openSurveysPart, teamMembersPart } from '../features/my-team/parts'
+import { signOutButtonPart } from '../ui/sign-out-part'
 
 type LoadScreen = () => Promise<unknown>
 
@@ -20,14 +23,23 @@ export function warmScreensOnceSignedIn(router: Router): void {
   })
 }
 
+/** Parts of screens that load on their own after the screen: each must open offline too. */
+const partsLoadedLater: LoadScreen[] = [
+  ...Object.values(lockScreens),
+  openSurveysPart,
+  teamMembersPart,
+  signOutButtonPart,
+]
+
 /**
- * Calls each route's loader, as the router would. Once loaded, a module stays in the page, so the router's
- * own import later needs no network. A failure here is left for the router to report when the screen opens.
+ * Calls each route's loader, as the router would, and each later part's. Once loaded, a module stays in the
+ * page, so the router's own import later needs no network. A failure here is left for the router to report
+ * when the screen opens.
  */
 function loadEveryScreen(router: Router): Promise<unknown> {
   const loaders = router
     .getRoutes()
     .flatMap((route) => Object.values(route.components ?? {}))
     .filter((component): component is LoadScreen => typeof component === 'function')
-  return Promise.allSettled(loaders.map((load) => load()))
+  return Promise.allSettled([...loaders, ...partsLoadedLater].map((load) => load()))
 }
