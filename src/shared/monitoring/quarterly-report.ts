@@ -6,6 +6,7 @@ import { finiteNumber } from '../pg-values'
 import { id, isoDate, text, timestamp } from '../record-fields'
 import { quarterYearBefore } from '../sync/quarter'
 import { surveyFigureSource } from './measure-actuals'
+import { leadsText } from '../plans/lead-words'
 import { directionOfTravel, measureStanding } from './measure-standing'
 import type { MonitoringRecords } from './monitoring-records'
 import { quarterSchema } from './report-locks'
@@ -405,8 +406,7 @@ const actionOf = (action: Action): ReportAction => ({
 
 /** The leads as the plan writes them ("Head of Safeguarding (Sam Patel)"), else the lead person's name. */
 function leadsOf(action: Action, nameOf: (personId: string) => string): string {
-  if (action.leads.length)
-    return action.leads.map((lead) => (lead.person ? `${lead.role} (${lead.person})` : lead.role)).join('; ')
+  if (action.leads.length) return leadsText(action.leads)
   return action.leadPersonId ? nameOf(action.leadPersonId) : ''
 }
 

@@ -1,4 +1,4 @@
-import type { Action, Lead, Outcome, Plan, Recommendation, Theme } from '../../../shared/entities'
+import type { Action, Outcome, Plan, Recommendation, Theme } from '../../../shared/entities'
 
 /** An action as a person names it: its code where it has one, then its title, else its description. */
 export const actionName = (action: Pick<Action, 'code' | 'title' | 'description'>) =>
@@ -23,10 +23,6 @@ export const recommendationName = (recommendation: Pick<Recommendation, 'sourceK
 /** A plan as its title, with its status where it is not the current one. */
 export const planName = (plan: Pick<Plan, 'title' | 'status'>) =>
   plan.status === 'approved' ? plan.title : `${plan.title} (${plan.status})`
-
-/** "Head of Safeguarding (Jo Bloggs); Service Manager". */
-export const leadsText = (leads: readonly Lead[]) =>
-  leads.map((lead) => (lead.person ? `${lead.role} (${lead.person})` : lead.role)).join('; ')
 
 const shortLength = 60
 /**

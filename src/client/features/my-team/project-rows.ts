@@ -1,6 +1,7 @@
 import type { Action, Milestone, ProgressUpdate } from '../../../shared/entities'
 import { quarterOf } from '../../../shared/sync/quarter'
-import { leadsText, shortActionTitle } from '../golden-thread/labels'
+import { shortActionTitle } from '../golden-thread/labels'
+import { leadsText } from '../../../shared/plans/lead-words'
 
 /** A project as one line of the quarter's picture. */
 export interface ProjectRow {
