@@ -6,7 +6,7 @@ import { seededRandom } from '../../src/server/demo/seeded-random'
 import type { Action, Measure, Milestone, ProgressUpdate, Rag, Risk } from '../../src/shared/entities'
 import type { MonitoringRecords } from '../../src/shared/monitoring/monitoring-records'
 import { rollUp } from '../../src/shared/monitoring/rollup'
-import { median, round, type Figure } from './report'
+import { round, timeWork, type Figure } from './report'
 import { createSyntheticPlan } from './synthetic-plan'
 
 const bench = 'dashboard roll-up'
@@ -84,17 +84,8 @@ export async function benchDashboardRollup(): Promise<{ figures: Figure[]; detai
   try {
     await migrate(db)
     const records = await monitoringRecordsOfSynthetic(db)
-    // Warm up, so the timings are of compiled code, as on a device that has shown the screen once.
-    for (let i = 0; i < 3; i++) rollUp(records, quarter, today)
-    const times: number[] = []
-    let rollup: ReturnType<typeof rollUp> | undefined
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now()
-      rollup = rollUp(records, quarter, today)
-      times.push(performance.now() - start)
-    }
-    const ms = median(times)
-    const note = `median of ${runs} runs (min ${round(Math.min(...times))}, max ${round(Math.max(...times))}); ${records.actions.length} projects, ${records.milestones.length} milestones, ${records.progressUpdates.length} updates, ${records.measures.length} measures, ${records.risks.length} risks; Node, not a tablet`
+    const { times, ms, result: rollup, runsInWords } = timeWork(runs, () => rollUp(records, quarter, today))
+    const note = `${runsInWords}; ${records.actions.length} projects, ${records.milestones.length} milestones, ${records.progressUpdates.length} updates, ${records.measures.length} measures, ${records.risks.length} risks; Node, not a tablet`
     return {
       figures: [
         { bench, name: 'roll-up of a plan', value: round(ms, 2), unit: 'ms', goalAtMost: rollupGoalMs, note },

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { openDatabase } from '../../src/server/db/database'
 import { migrate } from '../../src/server/db/migrate'
 import type { Evidence } from '../../src/shared/entities'
-import { buildQuarterlyReport, type QuarterlyReport } from '../../src/shared/monitoring/quarterly-report'
+import { buildQuarterlyReport } from '../../src/shared/monitoring/quarterly-report'
 import { monitoringRecordsOfSynthetic } from './dashboard-rollup'
-import { median, round, type Figure } from './report'
+import { round, timeWork, type Figure } from './report'
 
 const bench = 'quarterly report'
 /** The report screen opens, or a quarter is locked, without a wait anyone notices. */
@@ -39,17 +39,13 @@ export async function benchQuarterlyReport(): Promise<{ figures: Figure[]; detai
       }),
     )
     const names = { people: {} }
-    // Warm up, so the timings are of compiled code, as on a device that has shown the screen once.
-    for (let i = 0; i < 2; i++) buildQuarterlyReport(records, quarter, today, names)
-    const times: number[] = []
-    let report: QuarterlyReport | undefined
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now()
-      report = buildQuarterlyReport(records, quarter, today, names)
-      times.push(performance.now() - start)
-    }
-    const ms = median(times)
-    const note = `median of ${runs} runs (min ${round(Math.min(...times))}, max ${round(Math.max(...times))}); ${records.actions.length} projects, ${records.milestones.length} milestones, ${records.progressUpdates.length} updates, ${records.evidence.length} evidence; Node, not a tablet`
+    const {
+      times,
+      ms,
+      result: report,
+      runsInWords,
+    } = timeWork(runs, () => buildQuarterlyReport(records, quarter, today, names), 2)
+    const note = `${runsInWords}; ${records.actions.length} projects, ${records.milestones.length} milestones, ${records.progressUpdates.length} updates, ${records.evidence.length} evidence; Node, not a tablet`
     return {
       figures: [
         { bench, name: 'report of a plan', value: round(ms, 1), unit: 'ms', goalAtMost: reportGoalMs, note },

@@ -92,3 +92,24 @@ export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Prom
   })
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }
+
+/**
+ * Times pure work on records in memory: a few warm-up calls first, so the timings are of
+ * compiled code as on a device that has shown the screen once, then `runs` timed calls.
+ */
+export function timeWork<T>(runs: number, work: () => T, warmUps = 3) {
+  for (let i = 0; i < warmUps; i++) work()
+  const times: number[] = []
+  let result: T | undefined
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    result = work()
+    times.push(performance.now() - start)
+  }
+  return {
+    times,
+    ms: median(times),
+    result,
+    runsInWords: `median of ${runs} runs (min ${round(Math.min(...times))}, max ${round(Math.max(...times))})`,
+  }
+}
