@@ -2,7 +2,8 @@ import type { Queryable } from '../db/database'
 import { rowToRecord, tableOf } from '../db/tables'
 import { entitySchemas, type Entity, type EntityType, type Plan } from '../../shared/entities'
 import type { MonitoringRecords } from '../../shared/monitoring/monitoring-records'
-import { buildQuarterlyReport, reportDay, type QuarterlyReport } from '../../shared/monitoring/quarterly-report'
+import { buildQuarterlyReport, reportDay } from '../../shared/monitoring/quarterly-report'
+import { type QuarterlyReport } from '../../shared/monitoring/quarterly-report-schema'
 
 /** Rows of one type as a device receives them (tables.ts), checked by their synced schema. */
 async function recordsOf<K extends EntityType>(

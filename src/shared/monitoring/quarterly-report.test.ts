@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Evidence, Measure, Milestone, ProgressUpdate, Risk } from '../entities'
 import { actions, ids, measureOf, milestones, person, plan, riskOf, themes } from '../../../tests/support/plan-records'
 import type { MonitoringRecords } from './monitoring-records'
-import { buildQuarterlyReport, quarterlyReportSchema } from './quarterly-report'
+import { buildQuarterlyReport } from './quarterly-report'
+import { quarterlyReportSchema } from './quarterly-report-schema'
 
 // A small plan in its 2020/21 Q4 (January to March 2021), as at 15 March 2021.
 const quarter = '2020/21 Q4'

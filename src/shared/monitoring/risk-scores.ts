@@ -20,6 +20,23 @@ export interface Rating {
 
 export const scoreOf = (rating: Rating) => rating.likelihood * rating.impact
 
+/** A risk's four rating fields, each 1 to 5 or absent (null). */
+export interface RatedFields {
+  likelihood: number | null
+  impact: number | null
+  residualLikelihood: number | null
+  residualImpact: number | null
+}
+
+const ratingOf = (likelihood: number | null, impact: number | null): Rating | undefined =>
+  likelihood !== null && impact !== null ? { likelihood, impact } : undefined
+
+/** Before mitigations: absent where neither the document nor anyone in the app rated it. */
+export const inherentOf = (rated: RatedFields) => ratingOf(rated.likelihood, rated.impact)
+export const residualOf = (rated: RatedFields) => ratingOf(rated.residualLikelihood, rated.residualImpact)
+/** The rating a risk is judged by, on the heat map, the dashboard and the report: after its mitigations where rated so, else before them. */
+export const placedOf = (rated: RatedFields) => residualOf(rated) ?? inherentOf(rated)
+
 export function bandOf(score: number): RiskBand {
   if (score >= 15) return 'very high'
   if (score >= 10) return 'high'

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Action, Measure, Milestone, ProgressUpdate, Rag, Risk } from '../entities'
 import * as fixture from '../../../tests/support/plan-records'
 import type { MonitoringRecords } from './monitoring-records'
-import { quarterDates, rollUp } from './rollup'
+import { rollUp } from './rollup'
+import { quarterDates } from '../sync/quarter'
 
 const { ids } = fixture
 const quarter = '2026/27 Q3' // 1 October to 31 December 2026

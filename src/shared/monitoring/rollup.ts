@@ -1,20 +1,19 @@
-import type { Action, Measure, Milestone, ProgressUpdate, Rag, Risk, WorkStatus } from '../entities'
+import type { Action, Measure, ProgressUpdate, Risk, WorkStatus } from '../entities'
 import { workStatuses } from '../entities'
-import { measureStanding } from './measure-standing'
-import { bandOf, scoreOf, type RiskBand } from './risk-scores'
+import { quarterDates } from '../sync/quarter'
 import type { MonitoringRecords } from './monitoring-records'
-
-/** An action's RAG is its latest progress update's; one with no update yet is counted apart. */
-export type ActionRagKey = Rag | 'no update'
-export const actionRagKeys: readonly ActionRagKey[] = ['green', 'amber', 'red', 'no update']
-
-/** Where a measure stands (measure-standing.ts): on target (green), near it, off it, or not judged. */
-export type MeasureStandingKey = 'green' | 'amber' | 'red' | 'data only' | 'no data'
-export const measureStandingKeys: readonly MeasureStandingKey[] = ['green', 'amber', 'red', 'data only', 'no data']
-
-/** A risk's band from its residual rating where it has one, else its inherent rating; unrated apart. */
-export type RiskBandKey = RiskBand | 'unrated'
-export const riskBandKeys: readonly RiskBandKey[] = ['very high', 'high', 'medium', 'low', 'unrated']
+import {
+  actionRagKeys,
+  endOfDay,
+  measureStandingKeys,
+  milestoneOutcome,
+  riskBandKey,
+  riskBandKeys,
+  standingKey,
+  type ActionRagKey,
+  type MeasureStandingKey,
+  type RiskBandKey,
+} from './count-keys'
 
 /**
  * The milestones due in the quarter: met is complete by its due date; missed is complete
@@ -77,21 +76,6 @@ export interface RollupOptions {
   commentaryLimit?: number
 }
 
-/** The first and last day (ISO dates) of a quarter as `quarterOf` names it: "2026/27 Q3" is October to December 2026. */
-export function quarterDates(quarter: string): { start: string; end: string } {
-  const startYear = Number(quarter.slice(0, 4))
-  const index = Number(quarter.slice(-1)) - 1 // Q1 is April to June
-  const firstMonth = 3 + index * 3 // 0 = January; Q4's January is 12, next year
-  const year = startYear + Math.floor(firstMonth / 12)
-  const month = firstMonth % 12
-  const lastDay = new Date(Date.UTC(year, month + 3, 0)).getUTCDate()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return {
-    start: `${year}-${pad(month + 1)}-01`,
-    end: `${year}-${pad(month + 3)}-${pad(lastDay)}`,
-  }
-}
-
 /**
  * The monitoring roll-up of one plan for a quarter, as at `today` (an ISO date): per plan,
  * per theme and per area. Progress updates made after `today` are not counted, so a past
@@ -105,7 +89,7 @@ export function rollUp(
 ): PlanRollup {
   const limit = options.commentaryLimit ?? 5
   const { start, end } = quarterDates(quarter)
-  const endOfToday = Date.parse(`${today}T00:00:00Z`) + day
+  const endOfToday = endOfDay(today)
   const plan = emptyFigures()
 
   const themes = new Map<string, ThemeRollup>()
@@ -201,8 +185,6 @@ export function rollUp(
   }
 }
 
-const day = 86_400_000
-
 const countsOf = <Key extends string>(keys: readonly Key[]) =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<Key, number>
 
@@ -244,32 +226,4 @@ function latestUpdates(updates: ProgressUpdate[], before: number): Map<string, D
     if (!current || newestFirst(dated, current) < 0) latest.set(update.actionId, dated)
   }
   return latest
-}
-
-/**
- * A milestone due in the quarter: complete by the end of its due day is met (complete with
- * no time recorded, as imported, counts as met); complete later, or still not complete
- * once its due day has passed, is missed.
- */
-export function milestoneOutcome(milestone: Milestone, due: string, endOfToday: number): 'met' | 'missed' | 'open' {
-  const endOfDueDay = Date.parse(`${due}T00:00:00Z`) + day
-  if (milestone.status === 'complete') {
-    const completedAt = milestone.statusSetAt === null ? null : Date.parse(milestone.statusSetAt)
-    return completedAt !== null && completedAt >= endOfDueDay ? 'missed' : 'met'
-  }
-  return endOfDueDay < endOfToday ? 'missed' : 'open'
-}
-
-export function standingKey(measure: Measure, today: string): MeasureStandingKey {
-  const standing = measureStanding(measure, today)
-  return standing.kind === 'rated' ? standing.rag : standing.kind === 'data-only' ? 'data only' : 'no data'
-}
-
-export function riskBandKey(risk: Risk): RiskBandKey {
-  if (risk.residualLikelihood !== null && risk.residualImpact !== null) {
-    return bandOf(scoreOf({ likelihood: risk.residualLikelihood, impact: risk.residualImpact }))
-  }
-  if (risk.likelihood !== null && risk.impact !== null)
-    return bandOf(scoreOf({ likelihood: risk.likelihood, impact: risk.impact }))
-  return 'unrated'
 }

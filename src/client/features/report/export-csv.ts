@@ -1,4 +1,4 @@
-import type { QuarterlyReport } from '../../../shared/monitoring/quarterly-report'
+import type { QuarterlyReport } from '../../../shared/monitoring/quarterly-report-schema'
 import { reportSections, type Cell } from './report-tables'
 
 /**

@@ -12,7 +12,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import type { QuarterlyReport } from '../../../shared/monitoring/quarterly-report'
+import type { QuarterlyReport } from '../../../shared/monitoring/quarterly-report-schema'
 import { formatDay } from '../../ui/format'
 import { reportSections, type Cell, type ReportTable } from './report-tables'
 

@@ -1,4 +1,4 @@
-import { quarterlyReportSchema, type QuarterlyReport } from '../../../shared/monitoring/quarterly-report'
+import { quarterlyReportSchema, type QuarterlyReport } from '../../../shared/monitoring/quarterly-report-schema'
 import type { ReportLock } from '../../../shared/monitoring/report-locks'
 import { formatDay } from '../../ui/format'
 import type { LockedWords } from './export-docx'

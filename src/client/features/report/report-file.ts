@@ -1,4 +1,4 @@
-import type { QuarterlyReport } from '../../../shared/monitoring/quarterly-report'
+import type { QuarterlyReport } from '../../../shared/monitoring/quarterly-report-schema'
 
 /** The name a report's file is saved under: "Business Plan 2020-24 2026-27 Q3.csv". */
 export function reportFileName(report: QuarterlyReport, extension: 'csv' | 'docx'): string {

@@ -1,5 +1,5 @@
-import type { QuarterlyReport } from '../../../shared/monitoring/quarterly-report'
-import { actionRagKeys, measureStandingKeys, riskBandKeys } from '../../../shared/monitoring/rollup'
+import type { QuarterlyReport } from '../../../shared/monitoring/quarterly-report-schema'
+import { actionRagKeys, measureStandingKeys, riskBandKeys } from '../../../shared/monitoring/count-keys'
 import type { Rating } from '../../../shared/monitoring/risk-scores'
 import { statusLabels } from '../../../shared/status-language'
 import { formatDay } from '../../ui/format'

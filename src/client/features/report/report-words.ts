@@ -1,4 +1,4 @@
-import type { ReportAction, QuarterlyReport } from '../../../shared/monitoring/quarterly-report'
+import type { ReportAction, QuarterlyReport } from '../../../shared/monitoring/quarterly-report-schema'
 import { quarterBefore } from '../../../shared/sync/quarter'
 
 /** "K8 Improve the provision of occupational therapy". */

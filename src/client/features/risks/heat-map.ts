@@ -1,5 +1,4 @@
-import { bandOf, type RiskBand } from '../../../shared/monitoring/risk-scores'
-import { placedOf } from './standing'
+import { bandOf, placedOf, type RiskBand } from '../../../shared/monitoring/risk-scores'
 import type { Risk } from '../../../shared/entities'
 
 export interface HeatCell<R> {

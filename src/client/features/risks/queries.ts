@@ -5,7 +5,8 @@ import { useLiveQuery } from '../../db/live-query'
 import { inPlan } from '../../db/archived'
 import { byPosition, planShownTo } from '../plan/plan-order'
 import { loadPendingIds } from '../delivery/pending'
-import { inherentOf, movementOfRisk, placedOf, residualOf, scored, type Movement, type Score } from './standing'
+import { movementOfRisk, scored, type Movement, type Score } from './standing'
+import { inherentOf, placedOf, residualOf } from '../../../shared/monitoring/risk-scores'
 
 export interface RiskRow {
   risk: Risk

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { RiskAssessment } from '../../../shared/plan-records'
 import { heatMapOf } from './heat-map'
 import { movementArrow, movementWords } from './risk-words'
-import { movementOfRisk, placedOf, reviewOverdue } from './standing'
+import { movementOfRisk, reviewOverdue } from './standing'
+import { placedOf } from '../../../shared/monitoring/risk-scores'
 import { documentRisk, fallingRisk, unratedRisk } from './test-risks'
 
 const rated = (quarter: string, likelihood: number, impact: number, residual?: [number, number]): RiskAssessment => ({

@@ -3,22 +3,13 @@ import type { RiskAssessment } from '../../../shared/plan-records'
 import {
   bandOf,
   movementOf,
+  placedOf,
   scoreOf,
   type Rating,
+  type RatedFields,
   type RiskBand,
   type RiskMovement,
 } from '../../../shared/monitoring/risk-scores'
-
-type Rated = Pick<Risk, 'likelihood' | 'impact' | 'residualLikelihood' | 'residualImpact'>
-
-const ratingOf = (likelihood: number | null, impact: number | null): Rating | undefined =>
-  likelihood !== null && impact !== null ? { likelihood, impact } : undefined
-
-/** Before mitigations: absent where neither the document nor anyone in the app rated it. */
-export const inherentOf = (rated: Rated) => ratingOf(rated.likelihood, rated.impact)
-export const residualOf = (rated: Rated) => ratingOf(rated.residualLikelihood, rated.residualImpact)
-/** The rating a risk is judged by: after its mitigations where rated so, else before them. */
-export const placedOf = (rated: Rated) => residualOf(rated) ?? inherentOf(rated)
 
 export interface Score {
   score: number
@@ -38,7 +29,7 @@ export interface Movement {
  * judged by the rating the heat map places it by. A rating from the document alone, with
  * none in the app before it, is new. Undefined when it has no rating at all.
  */
-export function movementOfRisk(risk: Rated & { assessments: readonly RiskAssessment[] }): Movement | undefined {
+export function movementOfRisk(risk: RatedFields & { assessments: readonly RiskAssessment[] }): Movement | undefined {
   const now = placedOf(risk)
   if (!now) return undefined
   const latest = risk.assessments.at(-1)
