@@ -1,5 +1,7 @@
 import type { ReportAction, QuarterlyReport } from '../../../shared/monitoring/quarterly-report-schema'
 import { quarterBefore } from '../../../shared/sync/quarter'
+import { formatDay } from '../../ui/format'
+import { figure } from '../plan/measure-words'
 
 /** "K8 Improve the provision of occupational therapy". */
 export const reportActionName = (action: ReportAction) => [action.code, action.title].filter(Boolean).join(' ')
@@ -38,3 +40,14 @@ export function quarterChoices(current: string, shown: string): string[] {
   while (choices.length < 8) choices.push(quarterBefore(choices.at(-1)!))
   return choices.includes(shown) ? choices : [...choices, shown]
 }
+
+/** A measure's figure in its unit, or a dash where there is none. */
+export const measureFigure = (unit: QuarterlyReport['measures'][number]['unit'], value: number | null) =>
+  value === null ? '—' : figure(unit, { value })
+
+/** "4 × 3 = 12", or "Not rated". */
+export const ratingInWords = (value: { likelihood: number; impact: number } | null) =>
+  value ? `${value.likelihood} × ${value.impact} = ${value.likelihood * value.impact}` : 'Not rated'
+
+export const updatedOn = (iso: string) => formatDay(iso.slice(0, 10))
+export const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
