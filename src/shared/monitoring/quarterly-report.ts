@@ -4,7 +4,7 @@ import type { MonitoringRecords } from './monitoring-records'
 import { inherentOf, movementOf, placedOf, residualOf, scoreOf } from './risk-scores'
 import { rollUp, type RollupFigures } from './rollup'
 import { endOfDay, milestoneOutcome, riskBandKey } from './count-keys'
-import { quarterDates } from '../sync/quarter'
+import { quarterDates } from '../sync/quarter-dates'
 import type { QuarterlyReport, ReportAction, ReportCommentary, ReportNames } from './quarterly-report-schema'
 import { measureSections } from './report-measures'
 

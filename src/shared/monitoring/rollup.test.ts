@@ -3,7 +3,7 @@ import type { Action, Measure, Milestone, ProgressUpdate, Rag, Risk } from '../e
 import * as fixture from '../../../tests/support/plan-records'
 import type { MonitoringRecords } from './monitoring-records'
 import { rollUp } from './rollup'
-import { quarterDates } from '../sync/quarter'
+import { quarterDates } from '../sync/quarter-dates'
 
 const { ids } = fixture
 const quarter = '2026/27 Q3' // 1 October to 31 December 2026

@@ -1,6 +1,6 @@
 import type { Action, Measure, ProgressUpdate, Risk, WorkStatus } from '../entities'
 import { workStatuses } from '../entities'
-import { quarterDates } from '../sync/quarter'
+import { quarterDates } from '../sync/quarter-dates'
 import type { MonitoringRecords } from './monitoring-records'
 import {
   actionRagKeys,

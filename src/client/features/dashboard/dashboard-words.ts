@@ -1,5 +1,5 @@
 import type { ActionRagKey, MeasureStandingKey, RiskBandKey } from '../../../shared/monitoring/count-keys'
-import { quarterDates } from '../../../shared/sync/quarter'
+import { quarterDates } from '../../../shared/sync/quarter-dates'
 import { formatDay, formatMoment } from '../../ui/format'
 
 /** Words for every count, so no figure is told by its colour alone. */
